@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+'use strict';
+const { runCli } = require('../lib/src/cli/main.js');
+
+runCli(process.argv.slice(2)).then((status) => {
+  process.exitCode = status;
+});

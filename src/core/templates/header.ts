@@ -1,0 +1,152 @@
+import type { CellValue, SheetSnapshot } from '../snapshot';
+import { isCellError } from '../snapshot';
+import { stripAccents } from '../values/text';
+import type { AppendixTemplate, ColumnDef } from './appendix';
+import { appendices } from './appendix';
+
+/**
+ * Finds an appendix table by its header texts, not by position: blank lines and titles above,
+ * extra columns, one or two header rows with merged cells, typos in tone marks all allowed.
+ */
+
+/** Header rows are looked for in the first rows only: a table starts near the top. */
+const headerSearchRows = 60;
+
+export interface HeaderMatch {
+  readonly template: AppendixTemplate;
+  /** 1-based rows that form the header (one or two). */
+  readonly headerRows: readonly number[];
+  /** Template column key → 1-based sheet column. */
+  readonly columns: ReadonlyMap<string, number>;
+}
+
+/** Accent-free, lower-case words separated by single spaces. */
+export function headerKey(text: string): string {
+  return stripAccents(text)
+    .replace(/[^a-z0-9%]+/g, ' ')
+    .trim();
+}
+
+function phraseMatches(key: string, phrase: string): boolean {
+  if (phrase.startsWith('=')) return key.replace(/ /g, '') === phrase.slice(1);
+  return ` ${key} `.includes(` ${phrase} `);
+}
+
+export function columnMatches(column: ColumnDef, key: string): boolean {
+  return column.headerWords.some((words) => words.every((w) => phraseMatches(key, w)));
+}
+
+function byMatchOrder(template: AppendixTemplate): ColumnDef[] {
+  return [...template.columns].sort((a, b) => (a.matchOrder ?? 2) - (b.matchOrder ?? 2));
+}
+
+const orderedColumns = new Map(appendices.map((t) => [t.id, byMatchOrder(t)]));
+
+/** The template column a header text names, among those not taken yet. */
+function columnFor(template: AppendixTemplate, key: string, taken: ReadonlySet<string>): ColumnDef | undefined {
+  if (key === '') return undefined;
+  return orderedColumns.get(template.id)!.find((c) => !taken.has(c.key) && columnMatches(c, key));
+}
+
+function textOf(value: CellValue): string {
+  if (value === null || isCellError(value) || value instanceof Date) return '';
+  return String(value);
+}
+
+/**
+ * Reads header cells through merged areas: a cell inside a merge shows the merge's top-left
+ * text, as a reader of the printed table sees it.
+ */
+export class HeaderReader {
+  private readonly mergeOwner = new Map<string, string>();
+
+  constructor(private readonly sheet: SheetSnapshot) {
+    for (const m of sheet.merges ?? []) {
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) {
+          if (r !== m.top || c !== m.left) this.mergeOwner.set(`${r}:${c}`, `${m.top}:${m.left}`);
+        }
+      }
+    }
+  }
+
+  /** Text at a cell, taken from the merge's top-left cell when the cell is covered by one. */
+  text(row: number, col: number): string {
+    const owner = this.mergeOwner.get(`${row}:${col}`);
+    const [r, c] = owner ? owner.split(':').map(Number) : [row, col];
+    return textOf(this.sheet.values[r! - 1]?.[c! - 1] ?? null);
+  }
+
+  /** The same merged cell, seen from two positions. */
+  sameCell(a: [number, number], b: [number, number]): boolean {
+    const ownerA = this.mergeOwner.get(`${a[0]}:${a[1]}`) ?? `${a[0]}:${a[1]}`;
+    const ownerB = this.mergeOwner.get(`${b[0]}:${b[1]}`) ?? `${b[0]}:${b[1]}`;
+    return ownerA === ownerB;
+  }
+
+  width(row: number): number {
+    return this.sheet.values[row - 1]?.length ?? 0;
+  }
+}
+
+/** Assigns template columns to the sheet columns of a one- or two-row header. */
+function matchRows(template: AppendixTemplate, reader: HeaderReader, rows: readonly number[]): Map<string, number> {
+  const width = Math.max(...rows.map((r) => reader.width(r)));
+  const found = new Map<string, number>();
+  const taken = new Set<string>();
+  for (let col = 1; col <= width; col++) {
+    const parts: string[] = [];
+    rows.forEach((row, i) => {
+      const repeatsAbove = i > 0 && reader.sameCell([rows[i - 1]!, col], [row, col]);
+      if (!repeatsAbove) parts.push(reader.text(row, col));
+    });
+    const column = columnFor(template, headerKey(parts.join(' ')), taken);
+    if (column) {
+      found.set(column.key, col);
+      taken.add(column.key);
+    }
+  }
+  return found;
+}
+
+function isComplete(template: AppendixTemplate, columns: ReadonlyMap<string, number>): boolean {
+  return template.requiredKeys.every((k) => columns.has(k));
+}
+
+/** The best header among the first rows of a sheet, for any appendix; undefined when none. */
+export function findHeader(sheet: SheetSnapshot): HeaderMatch | undefined {
+  const reader = new HeaderReader(sheet);
+  const last = Math.min(sheet.values.length, headerSearchRows);
+  let best: HeaderMatch | undefined;
+  for (let row = 1; row <= last; row++) {
+    for (const template of appendices) {
+      for (const rows of [[row], [row, row + 1]]) {
+        const columns = matchRows(template, reader, rows);
+        if (!isComplete(template, columns)) continue;
+        // The best header names the most columns; at equal count the first, shortest one wins.
+        if (!best || columns.size > best.columns.size) best = { template, headerRows: rows, columns };
+      }
+    }
+    if (best && row > best.headerRows[best.headerRows.length - 1]! + 1) break;
+  }
+  return best;
+}
+
+/**
+ * A data row that repeats the header (a page break pasted from Word): most of its cells name
+ * the column they stand in.
+ */
+export function isRepeatedHeader(header: HeaderMatch, reader: HeaderReader, row: number): boolean {
+  let hits = 0;
+  for (const [key, col] of header.columns) {
+    const column = header.template.columns.find((c) => c.key === key)!;
+    if (columnMatches(column, headerKey(reader.text(row, col)))) hits += 1;
+  }
+  return hits >= 3 && hits >= header.columns.size * 0.4;
+}
+
+/** A row of column numbers "(1) (2) (3) …" under the header, as official templates have. */
+export function isColumnNumberRow(values: readonly CellValue[]): boolean {
+  const texts = values.map(textOf).map((t) => t.trim()).filter((t) => t !== '');
+  return texts.length >= 3 && texts.every((t) => /^\(?\d{1,2}\)?$/.test(t) || /^\(?\d{1,2}\s*=/.test(t));
+}

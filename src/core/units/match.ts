@@ -1,0 +1,109 @@
+/**
+ * Finds which registry unit a written name means. The index is built once per registry, so that
+ * matching a workbook's thousands of unit cells costs a few map lookups each.
+ */
+import { foldText } from '../values/text';
+import { nameKey, type NameKey } from './names';
+import type { Unit, UnitRegistry } from './registry';
+import { profile, similarity, type Profile } from './similarity';
+
+export type UnitMatch =
+  /** The canonical name, up to case, Unicode form, spaces and tone-mark placement. */
+  | { kind: 'exact'; unit: Unit }
+  /** An abbreviation, a registry alias or a variant (punctuation, accents, city suffix). */
+  | { kind: 'alias'; unit: Unit }
+  /** Up to 3 units, the most alike first; none when nothing is alike. */
+  | { kind: 'unknown'; closest: readonly Unit[] };
+
+const MAX_CLOSEST = 3;
+/** Below this a suggestion misleads more than it helps. */
+const MIN_SIMILARITY = 0.35;
+
+/** A key's unit, or null when two units share the key: then the key decides nothing. */
+class KeyIndex {
+  private readonly units = new Map<string, Unit | null>();
+
+  add(key: string, unit: Unit): void {
+    if (key === '') return;
+    const before = this.units.get(key);
+    this.units.set(key, before === undefined || before === unit ? unit : null);
+  }
+
+  get(key: string): Unit | null | undefined {
+    return this.units.get(key);
+  }
+}
+
+export class UnitMatcher {
+  private readonly canonical = new Map<string, Unit>();
+  private readonly aliases = new KeyIndex();
+  private readonly keys = new KeyIndex();
+  private readonly bareKeys = new KeyIndex();
+  private readonly places = new KeyIndex();
+  private readonly barePlaces = new KeyIndex();
+  private readonly profiles: { readonly unit: Unit; readonly profile: Profile }[] = [];
+
+  constructor(registry: UnitRegistry) {
+    for (const unit of registry.units) {
+      const folded = foldText(unit.name);
+      if (!this.canonical.has(folded)) this.canonical.set(folded, unit);
+      for (const alias of unit.aliases) this.aliases.add(foldText(alias), unit);
+      for (const written of [unit.name, ...unit.aliases]) {
+        const key = nameKey(written);
+        this.keys.add(key.key, unit);
+        this.bareKeys.add(key.bare, unit);
+        if (key.district) {
+          this.places.add(key.district.place, unit);
+          this.barePlaces.add(key.district.placeBare, unit);
+        }
+        this.profiles.push({ unit, profile: profile(key.bare) });
+        // The key leaves "Ủy ban nhân dân" out; "UBND" alone should still bring the districts up.
+        if (key.district) this.profiles.push({ unit, profile: profile(`uy ban nhan dan ${key.bare}`) });
+      }
+    }
+  }
+
+  match(text: string): UnitMatch {
+    const folded = foldText(text);
+    const unit = this.canonical.get(folded);
+    if (unit) return { kind: 'exact', unit };
+    const key = nameKey(text);
+    const found = this.lookup(folded, key);
+    return found ? { kind: 'alias', unit: found } : { kind: 'unknown', closest: this.closest(key.bare) };
+  }
+
+  /** From the surest tier to the loosest; a key shared by two units ends the search unmatched. */
+  private lookup(folded: string, key: NameKey): Unit | null | undefined {
+    // The place alone is enough for a district, whatever level is written: districts were
+    // renamed ("huyện Thủy Nguyên" became "thành phố Thủy Nguyên") and a bare "Kiến Thụy" is clear.
+    const place = key.district ?? { place: key.key, placeBare: key.bare };
+    const tiers = [
+      () => this.aliases.get(folded),
+      () => this.keys.get(key.key),
+      () => this.bareKeys.get(key.bare),
+      () => this.places.get(place.place),
+      () => this.barePlaces.get(place.placeBare),
+    ];
+    for (const tier of tiers) {
+      const unit = tier();
+      if (unit !== undefined) return unit;
+    }
+    return undefined;
+  }
+
+  private closest(bare: string): Unit[] {
+    if (bare === '') return [];
+    const wanted = profile(bare);
+    const scores = new Map<Unit, number>();
+    for (const { unit, profile: p } of this.profiles) {
+      const score = similarity(wanted, p);
+      if (score > (scores.get(unit) ?? -1)) scores.set(unit, score);
+    }
+    // A stable sort: equally alike units keep the registry's order.
+    return [...scores]
+      .filter(([, score]) => score >= MIN_SIMILARITY)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_CLOSEST)
+      .map(([unit]) => unit);
+  }
+}

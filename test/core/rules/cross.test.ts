@@ -1,0 +1,50 @@
+import { checkWorkbook } from '../../../src/core/check';
+import { cellsAndRules, pl1Header, pl2Header, pl2Row, pl3Header, sheet, workbook } from '../../support/grids';
+
+describe('checks across appendices', () => {
+  const phuLuc1 = sheet('Phụ lục 1', [
+    pl1Header,
+    ['I.', 'Các đơn vị đã gửi báo cáo', null],
+    [1, 'Sở Du lịch', null],
+    [2, 'Sở Tư pháp', null],
+    [3, 'Cục Hải quan thành phố', 'x'],
+    ['II', 'Các đơn vị chưa gửi báo cáo', null],
+    [1, 'Sở Y tế', null],
+  ]);
+
+  it('reports submitted units without a data row, and data of units that did not report', () => {
+    const result = checkWorkbook(
+      workbook(
+        phuLuc1,
+        sheet('Phụ lục 2', [pl2Header, pl2Row(1, 'Sở Kế hoạch và Đầu tư'), pl2Row(2, 'Sở Du lịch'), pl2Row(3, 'Sở Y tế')]),
+      ),
+      { periodEnd: new Date('2024-09-30') },
+    );
+    expect(result.findings.map((f) => [f.sheet, f.cell, f.rule])).toEqual([
+      ['Phụ lục 1', 'B4', 'missing-data-row'],
+      ['Phụ lục 2', 'B4', 'unlisted-unit'],
+    ]);
+  });
+
+  it('reports the conditional-licence model of a unit whose P is not marked', () => {
+    const result = checkWorkbook(
+      workbook(
+        sheet('Phụ lục 2', [pl2Header, pl2Row(1, 'Sở Du lịch', { P: 0 }), pl2Row(2, 'Sở Tư pháp')]),
+        sheet('Phụ lục 3', [
+          pl3Header,
+          [1, 'Sở Du lịch', 'Kết nối thủ tục kinh doanh có điều kiện', 'T1/2023'],
+          [2, 'Sở Tư pháp', 'Mô hình "Kết nối thủ tục giấy phép kinh doanh có điều kiện"', 'T1/2023'],
+        ]),
+      ),
+      { periodEnd: new Date('2024-09-30') },
+    );
+    expect(cellsAndRules(result.findings)).toEqual([['C2', 'model-flag-mismatch']]);
+    expect(result.findings[0]!.detail).toEqual({ flagCell: 'Phụ lục 2!P2' });
+  });
+
+  it('reads Phụ lục 1 by section: numbering restarts in section II', () => {
+    const result = checkWorkbook(workbook(phuLuc1));
+    expect(result.findings).toEqual([]);
+    expect(result.tables[0]!.table.rows.map((r) => r.section)).toEqual(['submitted', 'submitted', 'submitted', 'not-submitted']);
+  });
+});
