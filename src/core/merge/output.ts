@@ -1,0 +1,65 @@
+import type { Finding } from '../report/finding';
+import type { SheetSummary } from '../check';
+
+/**
+ * A workbook to create, described for any host: the merge's consolidated report and the blank
+ * unit template. Hosts write it with their own API (ExcelJS, Office.js, SpreadsheetApp).
+ */
+export interface WorkbookDraft {
+  readonly sheets: readonly SheetDraft[];
+}
+
+export interface SheetDraft {
+  readonly name: string;
+  /** Rows of cells, row 1 first; null leaves the cell empty. */
+  readonly rows: readonly (readonly (DraftCell | null)[])[];
+  readonly merges?: readonly string[]; // "A1:Q1"
+  readonly columnWidths?: readonly number[]; // in characters, column A first
+  readonly frozenRows?: number;
+  readonly charts?: readonly ChartDraft[];
+  /** Drop-down and number validation, for the unit template. */
+  readonly validations?: readonly ValidationDraft[];
+}
+
+/**
+ * One cell. Text is always written as text: a unit's "=SUM(…)" or "+84…" never becomes a
+ * formula. Only `formula` cells are formulas, and those are made by Soát, never copied.
+ */
+export interface DraftCell {
+  readonly text?: string;
+  readonly number?: number;
+  readonly formula?: string; // without "="
+  readonly numberFormat?: string;
+  readonly bold?: boolean;
+  readonly wrap?: boolean;
+  readonly fill?: string; // ARGB
+  readonly note?: string;
+}
+
+export interface ChartDraft {
+  readonly kind: 'bar';
+  readonly title: string;
+  /** A1 ranges on the same sheet. */
+  readonly categories: string;
+  readonly values: string;
+  readonly seriesName: string;
+  /** Where the chart sits: top-left cell and size in cells. */
+  readonly anchor: { readonly cell: string; readonly columns: number; readonly rows: number };
+}
+
+export interface ValidationDraft {
+  readonly range: string; // "L5:Q200"
+  readonly kind: 'list' | 'whole' | 'decimal';
+  readonly list?: readonly string[];
+  readonly min?: number;
+  readonly max?: number;
+  readonly message: string;
+}
+
+/** What a merge produced: the draft to write, and what it found on the way. */
+export interface MergeResult {
+  readonly draft: WorkbookDraft;
+  readonly findings: readonly Finding[];
+  readonly sheets: readonly SheetSummary[];
+  readonly files: readonly string[];
+}
