@@ -104,5 +104,7 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
 }
 
 function sortByPosition(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => a.row - b.row || columnNumber(a.column) - columnNumber(b.column));
+  const keyed = findings.map((f, i) => ({ f, i, col: columnNumber(f.column) }));
+  keyed.sort((a, b) => a.f.row - b.f.row || a.col - b.col || a.i - b.i);
+  return keyed.map((k) => k.f);
 }

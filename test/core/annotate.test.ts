@@ -137,7 +137,14 @@ describe('resolvePlan, run again', () => {
 
   test('writes pass through to the sheet they belong to', () => {
     const withWrites: EditPlan = {
-      sheets: [{ sheet: 'Phụ lục 1', fills: [], notes: [], writes: [{ cell: 'G6', formula: 'IF(E6>0,ROUND(F6/E6*100,2),"")' }] }],
+      sheets: [
+        {
+          sheet: 'Phụ lục 1',
+          fills: [],
+          notes: [],
+          writes: [{ cell: 'G6', formula: 'IF(E6>0,ROUND(F6/E6*100,2),"")' }],
+        },
+      ],
     };
     expect(resolvePlan(before, emptyRecord, withWrites).edits).toEqual([
       { sheet: 'Phụ lục 1', fills: [], notes: [], writes: [{ cell: 'G6', formula: 'IF(E6>0,ROUND(F6/E6*100,2),"")' }] },
@@ -217,7 +224,10 @@ describe('record rows', () => {
       [2024, 'B2', 'json:{"type":"pattern","pattern":"solid","fgColor":{"theme":4}}'],
     ];
     expect(recordFromRows(rows)).toEqual({
-      fills: { 'Phụ lục 2': { D5: null }, '2024': { B2: 'json:{"type":"pattern","pattern":"solid","fgColor":{"theme":4}}' } },
+      fills: {
+        'Phụ lục 2': { D5: null },
+        '2024': { B2: 'json:{"type":"pattern","pattern":"solid","fgColor":{"theme":4}}' },
+      },
     });
   });
 });

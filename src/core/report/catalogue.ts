@@ -55,7 +55,7 @@ export const catalogue = {
   'part-exceeds-total': {
     severity: 'error',
     title: { vi: 'Phần lớn hơn tổng', en: 'Part exceeds total' },
-    message: { vi: '{part} = {actual} lớn hơn tổng số {total} = {expected}.', en: '{part} = {actual} is larger than the total {total} = {expected}.' },
+    message: { vi: '"{part}" ({actual}) lớn hơn "{total}" ({expected}).', en: '"{part}" ({actual}) is larger than "{total}" ({expected}).' },
   },
   'sum-mismatch': {
     severity: 'error',

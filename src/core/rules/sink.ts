@@ -32,33 +32,29 @@ export class FindingSink {
   ) {}
 
   add(cell: Cell, rule: RuleId, parts: FindingParts = {}): void {
-    this.findings.push({
-      ...(this.file === undefined ? {} : { file: this.file }),
-      sheet: this.sheet,
-      row: cell.row,
-      column: cell.column,
-      cell: cell.address,
-      rule,
-      severity: parts.severity ?? catalogue[rule].severity,
-      actual: parts.actual === undefined ? reported(cell.value) : parts.actual,
-      ...(parts.expected === undefined ? {} : { expected: parts.expected }),
-      ...(parts.suggestion === undefined ? {} : { suggestion: parts.suggestion }),
-      ...(parts.detail === undefined ? {} : { detail: parts.detail }),
-    });
+    this.push(cell.row, cell.column, cell.address, rule, parts, parts.actual === undefined ? reported(cell.value) : parts.actual);
   }
 
   /** A finding about a whole sheet or file rather than one cell. */
   addSheetLevel(rule: RuleId, parts: FindingParts = {}): void {
-    this.findings.push({
-      ...(this.file === undefined ? {} : { file: this.file }),
+    this.push(0, '', '', rule, parts, parts.actual ?? null);
+  }
+
+  /** Optional keys are set only when present, so findings compare and print cleanly. */
+  private push(row: number, column: string, cell: string, rule: RuleId, parts: FindingParts, actual: ReportedValue): void {
+    const finding: { -readonly [K in keyof Finding]: Finding[K] } = {
       sheet: this.sheet,
-      row: 0,
-      column: '',
-      cell: '',
+      row,
+      column,
+      cell,
       rule,
       severity: parts.severity ?? catalogue[rule].severity,
-      actual: parts.actual ?? null,
-      ...(parts.detail === undefined ? {} : { detail: parts.detail }),
-    });
+      actual,
+    };
+    if (this.file !== undefined) finding.file = this.file;
+    if (parts.expected !== undefined) finding.expected = parts.expected;
+    if (parts.suggestion !== undefined) finding.suggestion = parts.suggestion;
+    if (parts.detail !== undefined) finding.detail = parts.detail;
+    this.findings.push(finding);
   }
 }

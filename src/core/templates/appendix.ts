@@ -208,8 +208,10 @@ export const phuLuc3: AppendixTemplate = {
 
 export const appendices: readonly AppendixTemplate[] = [phuLuc1, phuLuc2, phuLuc3];
 
+const columnsByKey = new Map(appendices.map((t) => [t.id, new Map(t.columns.map((c) => [c.key, c]))]));
+
 export function columnByKey(template: AppendixTemplate, key: string): ColumnDef {
-  const column = template.columns.find((c) => c.key === key);
+  const column = columnsByKey.get(template.id)?.get(key);
   if (!column) throw new RangeError(`${template.id} has no column ${key}`);
   return column;
 }

@@ -113,12 +113,17 @@ function isComplete(template: AppendixTemplate, columns: ReadonlyMap<string, num
   return template.requiredKeys.every((k) => columns.has(k));
 }
 
+function isBlankRow(values: readonly CellValue[]): boolean {
+  return values.every((v) => textOf(v).trim() === '');
+}
+
 /** The best header among the first rows of a sheet, for any appendix; undefined when none. */
 export function findHeader(sheet: SheetSnapshot): HeaderMatch | undefined {
   const reader = new HeaderReader(sheet);
   const last = Math.min(sheet.values.length, headerSearchRows);
   let best: HeaderMatch | undefined;
   for (let row = 1; row <= last; row++) {
+    if (reader.width(row) === 0 || isBlankRow(sheet.values[row - 1]!)) continue;
     for (const template of appendices) {
       for (const rows of [[row], [row, row + 1]]) {
         const columns = matchRows(template, reader, rows);
@@ -137,6 +142,10 @@ export function findHeader(sheet: SheetSnapshot): HeaderMatch | undefined {
  * the column they stand in.
  */
 export function isRepeatedHeader(header: HeaderMatch, reader: HeaderReader, row: number): boolean {
+  // Most data rows are numbers and marks: too few words to be a header, no need to read them.
+  let wordy = 0;
+  for (const col of header.columns.values()) if (/\p{L}{2}/u.test(reader.text(row, col))) wordy += 1;
+  if (wordy < 3) return false;
   let hits = 0;
   for (const [key, col] of header.columns) {
     const column = header.template.columns.find((c) => c.key === key)!;

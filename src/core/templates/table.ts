@@ -1,4 +1,4 @@
-import { address, columnLetter } from '../address';
+import { columnLetter } from '../address';
 import type { CellValue, SheetSnapshot } from '../snapshot';
 import { isCellError } from '../snapshot';
 import { stripAccents } from '../values/text';
@@ -69,6 +69,7 @@ export function readTable(sheet: SheetSnapshot, header: HeaderMatch): Table {
   const firstDataRow = header.headerRows[header.headerRows.length - 1]! + 1;
   const isPhuLuc1 = header.template.id === 'PL1';
   let section: DataRow['section'] = isPhuLuc1 ? 'submitted' : undefined;
+  const columns = [...header.columns].map(([key, col]) => ({ key, col, letter: columnLetter(col) }));
 
   for (let row = firstDataRow; row <= sheet.values.length; row++) {
     const values = sheet.values[row - 1] ?? [];
@@ -91,11 +92,11 @@ export function readTable(sheet: SheetSnapshot, header: HeaderMatch): Table {
       }
     }
     const cells = new Map<string, Cell>();
-    for (const [key, col] of header.columns) {
+    for (const { key, col, letter } of columns) {
       cells.set(key, {
-        address: address(row, col),
+        address: `${letter}${row}`,
         row,
-        column: columnLetter(col),
+        column: letter,
         value: values[col - 1] ?? null,
         numberFormat: sheet.numberFormats?.[row - 1]?.[col - 1],
         formula: sheet.formulas?.[row - 1]?.[col - 1],

@@ -63,7 +63,19 @@ export class UnitMatcher {
     }
   }
 
+  /** A sheet names the same units again and again (merges, long tables): match each text once. */
+  private readonly seen = new Map<string, UnitMatch>();
+
   match(text: string): UnitMatch {
+    let result = this.seen.get(text);
+    if (result === undefined) {
+      result = this.matchOnce(text);
+      this.seen.set(text, result);
+    }
+    return result;
+  }
+
+  private matchOnce(text: string): UnitMatch {
     const folded = foldText(text);
     const unit = this.canonical.get(folded);
     if (unit) return { kind: 'exact', unit };

@@ -121,6 +121,7 @@ function isThousandsGrouped(groups: readonly string[]): boolean {
 
 /** Decimals of the number as JavaScript writes it shortest: 30.1 -> 1, 1e-7 -> 7. */
 function shortestDecimals(value: number): number {
+  if (Number.isInteger(value)) return 0; // most cells: counts
   const [mantissa = '', exponent = '0'] = String(Math.abs(value)).split('e');
   const fraction = mantissa.split('.')[1]?.length ?? 0;
   return Math.min(MAX_DECIMALS, Math.max(0, fraction - Number(exponent)));

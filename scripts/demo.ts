@@ -1,0 +1,34 @@
+/**
+ * `npm run demo`: the workbooks a consolidator would have, made from the real report, checked
+ * and annotated by `soat` as a newcomer would run it.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runCli } from '../src/cli/main';
+import { buildSeedWorkbooks } from './seed-workbooks';
+
+const root = join(__dirname, '..', '..');
+const seedPath = join(root, 'test', 'fixtures', 'seed-9T-2024.txt');
+const out = join(root, 'out');
+
+async function main(): Promise<void> {
+  const fixtures = join(out, 'fixtures');
+  await mkdir(join(fixtures, 'units'), { recursive: true });
+  const books = await buildSeedWorkbooks(await readFile(seedPath, 'utf8'));
+  for (const [name, bytes] of books) {
+    await writeFile(join(fixtures, name.startsWith('unit-') ? join('units', name) : name), bytes);
+  }
+  const report = join(fixtures, 'seed-report.xlsx');
+  const annotated = join(out, 'seed-report.annotated.xlsx');
+  process.stdout.write(`$ soat validate ${report} --out ${annotated}\n`);
+  const status = await runCli(['validate', report, '--out', annotated]);
+  process.stdout.write(`(exit ${status})\n\n`);
+  const computed = join(out, 'seed-report.computed.xlsx');
+  process.stdout.write(`$ soat compute ${report} --out ${computed}\n`);
+  await runCli(['compute', report, '--out', computed]);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});

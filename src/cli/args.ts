@@ -1,0 +1,81 @@
+import { parseArgs } from 'node:util';
+import type { Lang } from '../core/report/finding';
+
+/** Wrong arguments or unusable input: exit status 2 with one line on stderr. */
+export class UsageError extends Error {}
+
+export type Command = 'validate' | 'compute' | 'merge' | 'template' | 'clear';
+
+export interface CliArgs {
+  readonly command: Command;
+  readonly inputs: readonly string[];
+  readonly out?: string;
+  readonly json: boolean;
+  readonly registry?: string;
+  readonly periodEnd?: Date;
+  readonly lang: Lang;
+  readonly overwrite: boolean;
+}
+
+export const usage = `Cách dùng / Usage:
+  soat validate FILE.xlsx [--out ANNOTATED.xlsx] [--json] [--registry UNITS.xlsx|.csv] [--period-end YYYY-MM-DD] [--lang vi|en]
+  soat compute FILE.xlsx --out FILE2.xlsx [--overwrite] [--json]
+  soat clear FILE.xlsx --out CLEAN.xlsx
+  soat merge FILE_OR_DIR... --out CONSOLIDATED.xlsx [--json] [--registry …] [--period-end …]
+  soat template --out UNIT_TEMPLATE.xlsx`;
+
+const commands: readonly Command[] = ['validate', 'compute', 'merge', 'template', 'clear'];
+
+export function parseCli(argv: readonly string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        json: { type: 'boolean', default: false },
+        registry: { type: 'string' },
+        'period-end': { type: 'string' },
+        lang: { type: 'string', default: 'vi' },
+        overwrite: { type: 'boolean', default: false },
+        clear: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [name, ...inputs] = positionals;
+  if (name === undefined || !commands.includes(name as Command)) {
+    throw new UsageError(name === undefined ? 'thiếu lệnh (missing command)' : `lệnh không rõ (unknown command): ${name}`);
+  }
+  const command: Command = values.clear && name === 'validate' ? 'clear' : (name as Command);
+  if (values.lang !== 'vi' && values.lang !== 'en') throw new UsageError(`--lang phải là vi hoặc en (must be vi or en): ${values.lang}`);
+  if (command !== 'template' && inputs.length === 0) throw new UsageError(`${command}: thiếu tệp đầu vào (missing input file)`);
+  if (['validate', 'compute', 'clear'].includes(command) && inputs.length > 1) {
+    throw new UsageError(`${command}: chỉ nhận một tệp (takes one file)`);
+  }
+  if (['compute', 'merge', 'template', 'clear'].includes(command) && values.out === undefined) {
+    throw new UsageError(`${command}: cần --out (needs --out)`);
+  }
+  return {
+    command,
+    inputs,
+    ...(values.out === undefined ? {} : { out: values.out }),
+    json: values.json,
+    ...(values.registry === undefined ? {} : { registry: values.registry }),
+    ...(values['period-end'] === undefined ? {} : { periodEnd: parseDay(values['period-end']) }),
+    lang: values.lang,
+    overwrite: values.overwrite,
+  };
+}
+
+function parseDay(text: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+  if (!date || date.getUTCDate() !== Number(match![3])) {
+    throw new UsageError(`--period-end cần dạng YYYY-MM-DD (needs YYYY-MM-DD): ${text}`);
+  }
+  return date;
+}

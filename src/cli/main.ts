@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { checkWorkbook } from '../core/check';
+import type { CheckOptions } from '../core/check';
+import { computePlan } from '../core/compute/percentages';
+import { annotationPlan } from '../core/report/annotations';
+import { countBySeverity } from '../core/report/finding';
+import type { UnitRegistry } from '../core/units/registry';
+import { parseCsv, registryFromRows } from '../core/units/registry';
+import { XlsxHost } from '../hosts/xlsx/host';
+import { readWorkbookFile, writeWorkbookFile } from '../hosts/xlsx/read';
+import type { CliArgs } from './args';
+import { parseCli, usage, UsageError } from './args';
+import { jsonReport, textReport } from './report';
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly isTTY: boolean;
+}
+
+const processIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  isTTY: Boolean(process.stderr.isTTY),
+};
+
+/** Runs one `soat` command; resolves to the exit status (0 clean, 1 errors found, 2 unusable). */
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') {
+    io.stdout(`${usage}\n`);
+    return argv.length === 0 ? 2 : 0;
+  }
+  try {
+    const args = parseCli(argv);
+    return await commands[args.command](args, io);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`soat: ${message.split('\n')[0]}\n`);
+    return 2;
+  }
+}
+
+type CommandRunner = (args: CliArgs, io: CliIo) => Promise<number>;
+
+async function checkOptions(args: CliArgs): Promise<CheckOptions> {
+  return {
+    ...(args.registry === undefined ? {} : { registry: await loadRegistry(args.registry) }),
+    ...(args.periodEnd === undefined ? {} : { periodEnd: args.periodEnd }),
+  };
+}
+
+/** A registry file: .csv, or the first sheet of an .xlsx (order, name, kind, aliases). */
+export async function loadRegistry(path: string): Promise<UnitRegistry> {
+  if (extname(path).toLowerCase() === '.csv') {
+    return registryFromRows(parseCsv(await readFile(path, 'utf8')));
+  }
+  const { snapshot } = await readWorkbookFile(path);
+  const first = snapshot.sheets[0];
+  if (!first) throw new UsageError(`${path}: tệp danh mục không có trang tính (the registry file has no sheet)`);
+  return registryFromRows(first.values.map((row) => row.map((v) => (typeof v === 'string' || typeof v === 'number' ? v : null))));
+}
+
+const validate: CommandRunner = async (args, io) => {
+  const input = args.inputs[0]!;
+  const { workbook, snapshot } = await readWorkbookFile(input);
+  const result = checkWorkbook({ ...snapshot, file: input }, await checkOptions(args));
+  if (args.out !== undefined) {
+    const host = new XlsxHost(workbook);
+    await host.applyPlan(annotationPlan(result.findings, args.lang));
+    await writeWorkbookFile(workbook, args.out);
+  }
+  io.stdout(
+    args.json
+      ? `${jsonReport([input], result.sheets, result.findings, args.lang)}\n`
+      : `${textReport(result.sheets, result.findings, args.lang)}\n${args.out ? `→ ${args.out}\n` : ''}`,
+  );
+  return countBySeverity(result.findings).error > 0 ? 1 : 0;
+};
+
+const compute: CommandRunner = async (args, io) => {
+  const input = args.inputs[0]!;
+  const { workbook, snapshot } = await readWorkbookFile(input);
+  const result = checkWorkbook({ ...snapshot, file: input }, await checkOptions(args));
+  const computed = computePlan(result, { overwrite: args.overwrite });
+  await new XlsxHost(workbook).applyPlan(computed.plan);
+  await writeWorkbookFile(workbook, args.out!);
+  const written = computed.replaced.length;
+  const kept = computed.keptMismatches.length;
+  if (args.json) {
+    io.stdout(`${jsonReport([input], result.sheets, result.findings, args.lang, { written: computed.replaced, keptMismatches: computed.keptMismatches })}\n`);
+  } else {
+    io.stdout(
+      args.lang === 'vi'
+        ? `Đã ghi công thức tỷ lệ vào ${written} ô; giữ nguyên ${kept} ô tỷ lệ không khớp${kept ? ' (dùng --overwrite để ghi đè)' : ''}.\n→ ${args.out}\n`
+        : `Wrote percentage formulas into ${written} cells; left ${kept} mismatched percentages${kept ? ' (use --overwrite to replace them)' : ''}.\n→ ${args.out}\n`,
+    );
+  }
+  return 0;
+};
+
+const clear: CommandRunner = async (args, io) => {
+  const { workbook } = await readWorkbookFile(args.inputs[0]!);
+  await new XlsxHost(workbook).clear();
+  await writeWorkbookFile(workbook, args.out!);
+  io.stdout(args.lang === 'vi' ? `Đã xóa đánh dấu của Soát.\n→ ${args.out}\n` : `Soát's marks removed.\n→ ${args.out}\n`);
+  return 0;
+};
+
+const notYet: CommandRunner = async (args) => {
+  throw new UsageError(`${args.command}: chưa hỗ trợ (not supported yet)`);
+};
+
+const commands: Record<CliArgs['command'], CommandRunner> = {
+  validate,
+  compute,
+  clear,
+  merge: notYet,
+  template: notYet,
+};

@@ -1,0 +1,87 @@
+import type { SheetSummary } from '../core/check';
+import type { Finding, Lang, Severity } from '../core/report/finding';
+import { countBySeverity } from '../core/report/finding';
+import { formatNumber, renderMessage } from '../core/report/messages';
+
+/** The `--json` document of SPEC.md: findings carry their file and their rendered message. */
+export function jsonReport(
+  files: readonly string[],
+  sheets: readonly SheetSummary[],
+  findings: readonly Finding[],
+  lang: Lang,
+  extra: Record<string, unknown> = {},
+): string {
+  return JSON.stringify(
+    {
+      files,
+      sheets: sheets.map((s) => ({ file: s.file ?? null, sheet: s.sheet, appendix: s.appendix, headerRows: s.headerRows, dataRows: s.dataRows })),
+      findings: findings.map((f) => ({
+        file: f.file ?? null,
+        sheet: f.sheet,
+        row: f.row,
+        column: f.column,
+        cell: f.cell,
+        rule: f.rule,
+        severity: f.severity,
+        message: renderMessage(f, lang),
+        actual: f.actual,
+        ...(f.expected === undefined ? {} : { expected: f.expected }),
+        ...(f.suggestion === undefined ? {} : { suggestion: f.suggestion }),
+      })),
+      summary: countBySeverity(findings),
+      ...extra,
+    },
+    null,
+    2,
+  );
+}
+
+const severityWord: Record<Severity, Record<Lang, string>> = {
+  error: { vi: 'lỗi', en: 'error' },
+  warning: { vi: 'cảnh báo', en: 'warning' },
+  info: { vi: 'thông tin', en: 'info' },
+};
+
+export function countsLine(findings: readonly Finding[], lang: Lang): string {
+  const counts = countBySeverity(findings);
+  return (['error', 'warning', 'info'] as const).map((s) => `${counts[s]} ${severityWord[s][lang]}`).join(', ');
+}
+
+/** The readable table: one block per file and sheet, a line per finding, counts everywhere. */
+export function textReport(sheets: readonly SheetSummary[], findings: readonly Finding[], lang: Lang): string {
+  const lines: string[] = [];
+  const groups = new Map<string, Finding[]>();
+  const key = (file: string | undefined, sheet: string) => `${file ?? ''}\u0000${sheet}`;
+  for (const f of findings) {
+    const k = key(f.file, f.sheet);
+    groups.set(k, [...(groups.get(k) ?? []), f]);
+  }
+  const described = new Set<string>();
+  const header = (file: string | undefined, sheet: string) => {
+    const summary = sheets.find((s) => s.file === file && s.sheet === sheet);
+    const where = file ? `${file} › ${sheet}` : sheet;
+    if (!summary) return where;
+    const rows = summary.headerRows.join('–');
+    return lang === 'vi'
+      ? `${where} — ${summary.appendix}, tiêu đề dòng ${rows}, ${summary.dataRows} dòng dữ liệu`
+      : `${where} — ${summary.appendix}, header row ${rows}, ${summary.dataRows} data rows`;
+  };
+  const block = (file: string | undefined, sheet: string) => {
+    const list = groups.get(key(file, sheet)) ?? [];
+    lines.push(`${header(file, sheet)}: ${countsLine(list, lang)}`);
+    for (const f of list) lines.push(`  ${findingLine(f, lang)}`);
+    lines.push('');
+    described.add(key(file, sheet));
+  };
+  for (const s of sheets) block(s.file, s.sheet);
+  for (const f of findings) if (!described.has(key(f.file, f.sheet))) block(f.file, f.sheet);
+  lines.push(`${lang === 'vi' ? 'Tổng cộng' : 'Total'}: ${countsLine(findings, lang)}`);
+  return lines.join('\n');
+}
+
+function findingLine(f: Finding, lang: Lang): string {
+  const fix = f.suggestion
+    ? `  → ${f.suggestion.cell} = ${typeof f.suggestion.value === 'number' ? formatNumber(f.suggestion.value, lang) : f.suggestion.value}`
+    : '';
+  return `${(f.cell || '—').padEnd(6)} ${severityWord[f.severity][lang].padEnd(9)} ${f.rule.padEnd(20)} ${renderMessage(f, lang)}${fix}`;
+}

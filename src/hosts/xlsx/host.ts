@@ -1,0 +1,85 @@
+import type * as ExcelJS from 'exceljs';
+import type { Resolution, ResolvedSheetEdits } from '../../core/annotate';
+import { resolveClear, resolvePlan } from '../../core/annotate';
+import type { SpreadsheetHost } from '../../core/host';
+import type { CellWrite, EditPlan } from '../../core/plan';
+import type { WorkbookSnapshot } from '../../core/snapshot';
+import { readRecord, writeRecord } from './record';
+import { decodeFill, readWorkbookSnapshot } from './snapshot';
+
+/**
+ * The .xlsx host: an ExcelJS workbook in memory. Reading and applying are synchronous here;
+ * the promises keep the shape every host shares. Saving is the caller's (writeWorkbookFile).
+ */
+export class XlsxHost implements SpreadsheetHost {
+  constructor(
+    readonly workbook: ExcelJS.Workbook,
+    readonly file?: string,
+  ) {}
+
+  readSnapshot(): Promise<WorkbookSnapshot> {
+    return Promise.resolve().then(() => readWorkbookSnapshot(this.workbook, this.file));
+  }
+
+  applyPlan(plan: EditPlan): Promise<void> {
+    return Promise.resolve().then(() => this.apply(resolvePlan(this.marks(), readRecord(this.workbook), plan)));
+  }
+
+  clear(): Promise<void> {
+    return Promise.resolve().then(() => this.apply(resolveClear(this.marks(), readRecord(this.workbook))));
+  }
+
+  /** Notes and exact fills only: all that resolving a plan needs. */
+  private marks(): WorkbookSnapshot {
+    return readWorkbookSnapshot(this.workbook, this.file, { marksOnly: true, exactFills: true });
+  }
+
+  private apply({ edits, record }: Resolution): void {
+    for (const sheetEdits of edits) applySheetEdits(this.workbook, sheetEdits);
+    writeRecord(this.workbook, record);
+  }
+}
+
+function applySheetEdits(workbook: ExcelJS.Workbook, edits: ResolvedSheetEdits): void {
+  const sheet = workbook.getWorksheet(edits.sheet);
+  if (sheet === undefined) throw new RangeError(`No sheet named "${edits.sheet}"`);
+  for (const group of edits.fills) {
+    const fill = decodeFill(group.color);
+    for (const address of group.cells) setFill(sheet.getCell(address), fill);
+  }
+  for (const { cell, text } of edits.notes) setNote(sheet.getCell(cell), text);
+  for (const write of edits.writes) {
+    writeCell(sheet.getCell(write.cell), write);
+    if (write.formula !== undefined) workbook.calcProperties.fullCalcOnLoad = true;
+  }
+}
+
+/** Cells loaded from a file share style objects: give the cell its own before changing it. */
+function setFill(cell: ExcelJS.Cell, fill: ExcelJS.Fill | undefined): void {
+  const style = { ...cell.style };
+  if (fill === undefined) delete style.fill;
+  else style.fill = fill;
+  cell.style = style;
+}
+
+function setNote(cell: ExcelJS.Cell, text: string | null): void {
+  if (text !== null) {
+    cell.note = text;
+    return;
+  }
+  // ExcelJS has no way to delete a note: `cell.note = undefined` leaves an empty note it cannot
+  // write, and a loaded cell also keeps the note in its value's model, which is what gets saved.
+  const internals = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
+  internals._comment = undefined;
+  if (internals._value?.model !== undefined) delete internals._value.model.comment;
+}
+
+/** A string is always written as a string: "=1+1" from a unit's file never becomes a formula. */
+export function writeCell(cell: ExcelJS.Cell, write: CellWrite): void {
+  if (write.formula !== undefined) {
+    cell.value = { formula: write.formula.replace(/^=/, '') };
+  } else {
+    cell.value = write.value ?? null;
+  }
+  if (write.numberFormat !== undefined) cell.style = { ...cell.style, numFmt: write.numberFormat };
+}
