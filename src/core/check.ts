@@ -15,6 +15,7 @@ import type { AppendixId } from './templates/appendix';
 import type { DataRow, Table } from './templates/table';
 import { findTable } from './templates/table';
 import { UnitMatcher } from './units/match';
+import { readFlag } from './values/flag';
 import type { UnitRegistry } from './units/registry';
 import { defaultRegistry } from './units/registry';
 
@@ -86,6 +87,7 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
       checkModelDates(models, periodEnd, sink);
       across.phuLuc3 ??= { models, sink };
     } else {
+      checkMarks(table, 'C', sink);
       across.phuLuc1 ??= { units, sink };
     }
     tables.push({ table, units, indicators, models });
@@ -101,6 +103,14 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
     dataRows: table.rows.length,
   }));
   return { sheets, tables, findings };
+}
+
+/** A column of yes/no marks outside Phụ lục 2 (Phụ lục 1's "thiếu phụ lục số liệu"). */
+function checkMarks(table: Table, key: string, sink: FindingSink): void {
+  for (const row of table.rows) {
+    const cell = row.cells.get(key);
+    if (cell && readFlag(cell.value).kind === 'invalid') sink.add(cell, 'invalid-flag');
+  }
 }
 
 function sortByPosition(findings: readonly Finding[]): Finding[] {

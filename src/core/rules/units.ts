@@ -24,10 +24,23 @@ function unitText(cell: Cell | undefined): string {
 export function checkUnits(table: Table, matcher: UnitMatcher, sink: FindingSink): Map<DataRow, RowUnit> {
   const units = new Map<DataRow, RowUnit>();
   const firstSeen = new Map<string, Cell>();
+  // In Phụ lục 3 a blank unit continues the unit above, except on the first row.
+  const continues = table.template.id === 'PL3';
   for (const row of table.rows) {
     const cell = row.cells.get('B');
     const name = unitText(cell);
-    if (!cell || name === '') continue;
+    if (!cell) continue;
+    if (name === '') {
+      if (!continues || row === table.rows[0]) {
+        sink.add(cell, 'missing-value', {
+          detail: {
+            header: { vi: 'Tên đơn vị', en: 'Unit' },
+            reason: { vi: 'không biết dòng này của đơn vị nào', en: 'the row belongs to no unit' },
+          },
+        });
+      }
+      continue;
+    }
     const match = matcher.match(name);
     if (match.kind === 'unknown') {
       sink.add(cell, 'unknown-unit', {

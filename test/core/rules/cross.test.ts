@@ -48,3 +48,22 @@ describe('checks across appendices', () => {
     expect(result.tables[0]!.table.rows.map((r) => r.section)).toEqual(['submitted', 'submitted', 'submitted', 'not-submitted']);
   });
 });
+
+describe('rows without a unit', () => {
+  it('asks for the unit of a data row, but lets a Phụ lục 3 row continue the unit above', () => {
+    const result = checkWorkbook(
+      workbook(
+        sheet('Phụ lục 1', [pl1Header, [1, 'Sở Du lịch', 'có?'], [2, null, 'x']]),
+        sheet('Phụ lục 2', [pl2Header, pl2Row(1, 'Sở Du lịch'), pl2Row(2, '')]),
+        sheet('Phụ lục 3', [pl3Header, [1, null, 'Mô hình A', 'T1/2023'], [2, 'Sở Du lịch', 'Mô hình B', 'T1/2023'], [null, null, 'Mô hình C', 'T2/2023']]),
+      ),
+      { periodEnd: new Date('2024-09-30') },
+    );
+    expect(result.findings.map((f) => [f.sheet, f.cell, f.rule])).toEqual([
+      ['Phụ lục 1', 'C2', 'invalid-flag'],
+      ['Phụ lục 1', 'B3', 'missing-value'],
+      ['Phụ lục 2', 'B3', 'missing-value'],
+      ['Phụ lục 3', 'B2', 'missing-value'],
+    ]);
+  });
+});
