@@ -44,7 +44,9 @@ const severityWord: Record<Severity, Record<Lang, string>> = {
 
 export function countsLine(findings: readonly Finding[], lang: Lang): string {
   const counts = countBySeverity(findings);
-  return (['error', 'warning', 'info'] as const).map((s) => `${counts[s]} ${severityWord[s][lang]}`).join(', ');
+  return (['error', 'warning', 'info'] as const)
+    .map((s) => `${counts[s]} ${severityWord[s][lang]}${lang === 'en' && s !== 'info' && counts[s] !== 1 ? 's' : ''}`)
+    .join(', ');
 }
 
 /** The readable table: one block per file and sheet, a line per finding, counts everywhere. */
@@ -64,7 +66,7 @@ export function textReport(sheets: readonly SheetSummary[], findings: readonly F
     const rows = summary.headerRows.join('–');
     return lang === 'vi'
       ? `${where} — ${summary.appendix}, tiêu đề dòng ${rows}, ${summary.dataRows} dòng dữ liệu`
-      : `${where} — ${summary.appendix}, header row ${rows}, ${summary.dataRows} data rows`;
+      : `${where} — ${summary.appendix}, header row ${rows}, ${summary.dataRows} data row${summary.dataRows === 1 ? '' : 's'}`;
   };
   const block = (file: string | undefined, sheet: string) => {
     const list = groups.get(key(file, sheet)) ?? [];

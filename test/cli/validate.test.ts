@@ -49,7 +49,7 @@ describe('soat validate', () => {
   it('speaks English with --lang en and exits 0 on a workbook without errors', async () => {
     const { status, stdout } = await soat('validate', unit, '--lang', 'en');
     expect(status).toBe(0);
-    expect(stdout).toContain('Total: 0 error, 0 warning, 0 info');
+    expect(stdout).toContain('Total: 0 errors, 0 warnings, 0 info');
   });
 
   it('writes an annotated copy: fills and notes on the finding cells, values unchanged', async () => {
