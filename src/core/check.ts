@@ -50,6 +50,15 @@ export interface CheckResult {
   readonly findings: readonly Finding[];
 }
 
+/** A registry is immutable: index it once, however many times the user validates. */
+const matchers = new WeakMap<UnitRegistry, UnitMatcher>();
+
+function matcherFor(registry: UnitRegistry): UnitMatcher {
+  let matcher = matchers.get(registry);
+  if (!matcher) matchers.set(registry, (matcher = new UnitMatcher(registry)));
+  return matcher;
+}
+
 function isEmptySheet(sheet: SheetSnapshot): boolean {
   return sheet.values.every((row) => row.every((v) => v === null || (typeof v === 'string' && v.trim() === '')));
 }
@@ -57,7 +66,7 @@ function isEmptySheet(sheet: SheetSnapshot): boolean {
 /** Every check of SPEC.md on one workbook: each appendix on its own, then across appendices. */
 export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
   const registry = options.registry ?? defaultRegistry;
-  const matcher = options.matcher ?? new UnitMatcher(registry);
+  const matcher = options.matcher ?? matcherFor(registry);
   const periodEnd = options.periodEnd ?? periodEndFromTitles(workbook.sheets) ?? options.today ?? new Date();
   const sinks: FindingSink[] = [];
   const tables: CheckedTable[] = [];

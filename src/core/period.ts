@@ -4,10 +4,12 @@ import { stripAccents } from './values/text';
 /**
  * The end of the report period, read from the titles: "BÁO CÁO 9T/2024" is the nine months of
  * 2024, so models dated after 30/09/2024 are in the future. Undefined when no title says.
+ * Only title rows count — those above the first row with two or more cells (the header) —
+ * since a model's "Quý I/2023" in the first rows of a short Phụ lục 3 is no period.
  */
 export function periodEndFromTitles(sheets: readonly SheetSnapshot[]): Date | undefined {
   for (const sheet of sheets) {
-    for (const row of sheet.values.slice(0, 12)) {
+    for (const row of titleRows(sheet)) {
       for (const value of row) {
         if (typeof value !== 'string') continue;
         const end = periodEndFromText(value);
@@ -16,6 +18,12 @@ export function periodEndFromTitles(sheets: readonly SheetSnapshot[]): Date | un
     }
   }
   return undefined;
+}
+
+function titleRows(sheet: SheetSnapshot): SheetSnapshot['values'] {
+  const filled = (v: unknown): boolean => v !== null && v !== undefined && v !== '';
+  const header = sheet.values.findIndex((row) => row.filter(filled).length > 1);
+  return sheet.values.slice(0, header === -1 ? 12 : Math.min(header, 12));
 }
 
 const quarterNumbers: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };

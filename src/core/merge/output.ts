@@ -29,9 +29,18 @@ export interface DraftCell {
   readonly text?: string;
   readonly number?: number;
   readonly formula?: string; // without "="
+  /**
+   * The formula's value as Soát computed it, for hosts that store a cached result (xlsx) and for
+   * chart caches; a host that calculates may ignore it. "" stands for a blank result.
+   */
+  readonly result?: number | string;
   readonly numberFormat?: string;
   readonly bold?: boolean;
+  readonly italic?: boolean;
   readonly wrap?: boolean;
+  readonly align?: 'left' | 'center' | 'right';
+  /** A thin box around the cell, as the appendix tables are printed. */
+  readonly border?: boolean;
   readonly fill?: string; // ARGB
   readonly note?: string;
 }
@@ -43,6 +52,8 @@ export interface ChartDraft {
   readonly categories: string;
   readonly values: string;
   readonly seriesName: string;
+  /** Fixed bounds of the value axis (0–100 for percentages); automatic when absent. */
+  readonly valueAxis?: { readonly min: number; readonly max: number };
   /** Where the chart sits: top-left cell and size in cells. */
   readonly anchor: { readonly cell: string; readonly columns: number; readonly rows: number };
 }
@@ -62,4 +73,6 @@ export interface MergeResult {
   readonly findings: readonly Finding[];
   readonly sheets: readonly SheetSummary[];
   readonly files: readonly string[];
+  /** Units that sent something (as Phụ lục 1 section I names them) and registry units that did not. */
+  readonly units?: { readonly received: readonly string[]; readonly missing: readonly string[] };
 }

@@ -73,13 +73,13 @@ function checkAverageDays(numbers: ReadonlyMap<string, NumberCell>, sink: Findin
 }
 
 function checkServices(numbers: ReadonlyMap<string, NumberCell>, sink: FindingSink): void {
-  const present = serviceKeys.flatMap((key) => {
+  const given = (key: string): boolean => (numbers.get(key)?.state ?? 'blank') !== 'blank';
+  if (!serviceKeys.some(given)) return;
+  const noTotal = value(numbers, 'E') === 0;
+  for (const key of serviceKeys) {
     const n = numbers.get(key);
-    return n ? [[key, n] as const] : [];
-  });
-  if (!present.some(([, n]) => n.state !== 'blank')) return;
-  for (const [key, n] of present) {
-    if (n.state !== 'blank') continue;
+    // With no service at all there is no ratio to give: a blank G or I is right.
+    if (n?.state !== 'blank' || (noTotal && (key === 'G' || key === 'I'))) continue;
     sink.add(n.cell, 'missing-value', {
       detail: {
         header: title(key),

@@ -26,8 +26,10 @@ function truncateTo(value: number, decimals: number): number {
 }
 
 export function ratioAccepted(shown: ShownNumber, exact: number): boolean {
-  return [roundTo(exact, shown.decimals), truncateTo(exact, shown.decimals)].some(
-    (candidate) => Math.abs(candidate - shown.value) < tolerance * Math.max(1, Math.abs(exact)),
+  const slack = tolerance * Math.max(1, Math.abs(exact));
+  return (
+    Math.abs(roundTo(exact, shown.decimals) - shown.value) < slack ||
+    Math.abs(truncateTo(exact, shown.decimals) - shown.value) < slack
   );
 }
 

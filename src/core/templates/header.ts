@@ -42,10 +42,28 @@ function byMatchOrder(template: AppendixTemplate): ColumnDef[] {
 
 const orderedColumns = new Map(appendices.map((t) => [t.id, byMatchOrder(t)]));
 
+/**
+ * The columns of a template that a header text names, in match order. Cached: the same header
+ * texts come back on every sheet of a merge, and folding Vietnamese text is the costly part.
+ */
+const namedCache = new Map<string, readonly ColumnDef[]>();
+const namedCacheLimit = 20_000;
+
+function namedColumns(template: AppendixTemplate, text: string): readonly ColumnDef[] {
+  const cacheKey = `${template.id}\u0000${text}`;
+  let named = namedCache.get(cacheKey);
+  if (named === undefined) {
+    const key = headerKey(text);
+    named = key === '' ? [] : orderedColumns.get(template.id)!.filter((c) => columnMatches(c, key));
+    if (namedCache.size >= namedCacheLimit) namedCache.clear();
+    namedCache.set(cacheKey, named);
+  }
+  return named;
+}
+
 /** The template column a header text names, among those not taken yet. */
-function columnFor(template: AppendixTemplate, key: string, taken: ReadonlySet<string>): ColumnDef | undefined {
-  if (key === '') return undefined;
-  return orderedColumns.get(template.id)!.find((c) => !taken.has(c.key) && columnMatches(c, key));
+function columnFor(template: AppendixTemplate, text: string, taken: ReadonlySet<string>): ColumnDef | undefined {
+  return namedColumns(template, text).find((c) => !taken.has(c.key));
 }
 
 function textOf(value: CellValue): string {
@@ -100,7 +118,7 @@ function matchRows(template: AppendixTemplate, reader: HeaderReader, rows: reado
       const repeatsAbove = i > 0 && reader.sameCell([rows[i - 1]!, col], [row, col]);
       if (!repeatsAbove) parts.push(reader.text(row, col));
     });
-    const column = columnFor(template, headerKey(parts.join(' ')), taken);
+    const column = columnFor(template, parts.join(' '), taken);
     if (column) {
       found.set(column.key, col);
       taken.add(column.key);
@@ -148,8 +166,7 @@ export function isRepeatedHeader(header: HeaderMatch, reader: HeaderReader, row:
   if (wordy < 3) return false;
   let hits = 0;
   for (const [key, col] of header.columns) {
-    const column = header.template.columns.find((c) => c.key === key)!;
-    if (columnMatches(column, headerKey(reader.text(row, col)))) hits += 1;
+    if (namedColumns(header.template, reader.text(row, col)).some((c) => c.key === key)) hits += 1;
   }
   return hits >= 3 && hits >= header.columns.size * 0.4;
 }

@@ -18,6 +18,8 @@ export type UnitMatch =
 const MAX_CLOSEST = 3;
 /** Below this a suggestion misleads more than it helps. */
 const MIN_SIMILARITY = 0.35;
+/** Registries up to this many names (the default has under a hundred) are always scored whole. */
+const WHOLE_SCAN_LIMIT = 400;
 
 /** A key's unit, or null when two units share the key: then the key decides nothing. */
 class KeyIndex {
@@ -42,6 +44,7 @@ export class UnitMatcher {
   private readonly places = new KeyIndex();
   private readonly barePlaces = new KeyIndex();
   private readonly profiles: { readonly unit: Unit; readonly profile: Profile }[] = [];
+  private readonly wordIndex = new Map<string, number[]>();
 
   constructor(registry: UnitRegistry) {
     for (const unit of registry.units) {
@@ -61,6 +64,7 @@ export class UnitMatcher {
         if (key.district) this.profiles.push({ unit, profile: profile(`uy ban nhan dan ${key.bare}`) });
       }
     }
+    this.buildWordIndex();
   }
 
   /** A sheet names the same units again and again (merges, long tables): match each text once. */
@@ -107,7 +111,7 @@ export class UnitMatcher {
     if (bare === '') return [];
     const wanted = profile(bare);
     const scores = new Map<Unit, number>();
-    for (const { unit, profile: p } of this.profiles) {
+    for (const { unit, profile: p } of this.candidates(wanted)) {
       const score = similarity(wanted, p);
       if (score > (scores.get(unit) ?? -1)) scores.set(unit, score);
     }
@@ -117,5 +121,31 @@ export class UnitMatcher {
       .sort((a, b) => b[1] - a[1])
       .slice(0, MAX_CLOSEST)
       .map(([unit]) => unit);
+  }
+
+  /**
+   * The profiles worth scoring. A registry of a few hundred units is scored whole; in a large
+   * one (every ward of a province) the names that share a distinctive word — one that few names
+   * have, such as the ward's own name or number — are scored, and the whole only when none does.
+   */
+  private candidates(wanted: Profile): readonly { readonly unit: Unit; readonly profile: Profile }[] {
+    if (this.profiles.length <= WHOLE_SCAN_LIMIT) return this.profiles;
+    const distinctive = this.profiles.length / 20;
+    const picked = new Set<number>();
+    for (const word of wanted.words) {
+      const postings = this.wordIndex.get(word);
+      if (postings && postings.length <= distinctive) for (const i of postings) picked.add(i);
+    }
+    return picked.size === 0 ? this.profiles : [...picked].sort((a, b) => a - b).map((i) => this.profiles[i]!);
+  }
+
+  private buildWordIndex(): void {
+    this.profiles.forEach(({ profile: p }, i) => {
+      for (const word of p.words) {
+        const postings = this.wordIndex.get(word) ?? [];
+        postings.push(i);
+        this.wordIndex.set(word, postings);
+      }
+    });
   }
 }

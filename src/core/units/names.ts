@@ -3,7 +3,7 @@
  * "Sở LĐ-TB&XH", "Chi nhánh NHNN TP"); spelling out the abbreviations and dropping punctuation
  * gives every way of writing one unit the same key.
  */
-import { foldText, stripAccents } from '../values/text';
+import { foldText, withoutAccents } from '../values/text';
 
 /** One word of a name: as folded (accents kept) and bare (accents removed, đ as d). */
 interface Word {
@@ -25,8 +25,9 @@ export interface NameKey {
   };
 }
 
+/** `text` is already folded: its words come from a folded name. */
 function word(text: string): Word {
-  return { text, bare: stripAccents(text) };
+  return { text, bare: withoutAccents(text) };
 }
 
 function words(folded: string): Word[] {

@@ -17,15 +17,17 @@ export function cleanSpaces(text: string): string {
 
 /** The comparison key of a text: equal keys mean the same text to a reader. */
 export function foldText(text: string): string {
-  const decomposed = cleanSpaces(text).normalize('NFD').toLocaleLowerCase('vi');
+  const decomposed = cleanSpaces(text).normalize('NFD').toLowerCase(); // Vietnamese has no special case rules
   // The new placement (tone on the first vowel of "oa", "oe", "uy" at the end of a syllable).
   return decomposed.replace(oldTonePlacement, '$1$3$2').normalize('NFC');
 }
 
 /** Folded text with every accent removed and đ as d: for matching typos and headers. */
 export function stripAccents(text: string): string {
-  return foldText(text)
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd');
+  return withoutAccents(foldText(text));
+}
+
+/** stripAccents for text that foldText has already folded: words of a folded name. */
+export function withoutAccents(folded: string): string {
+  return folded.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
 }

@@ -149,3 +149,9 @@ describe('Phụ lục 2 units and numbering', () => {
     expect(result.sheets).toEqual([{ sheet: 'Phụ lục 2', appendix: 'PL2', headerRows: [1], dataRows: 2 }]);
   });
 });
+
+describe('a unit with no online service', () => {
+  it('leaves G and I blank without a finding, since there is no ratio', () => {
+    expect(rulesOf([pl2Row(1, 'Sở Du lịch', { E: 0, F: 0, G: null, H: 0, I: null })])).toEqual([]);
+  });
+});

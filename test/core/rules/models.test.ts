@@ -62,3 +62,18 @@ describe('Phụ lục 3 models', () => {
     expect(byDefault[0]).toMatchObject({ actual: '7/1/2020' });
   });
 });
+
+describe('the report period', () => {
+  it('comes from a title above the header, never from a model date in the first rows', () => {
+    const titled = checkWorkbook(
+      workbook(sheet('Phụ lục 3', [['BÁO CÁO 9T/2024'], pl3Header, [1, 'Sở Du lịch', 'Mô hình', 'T11/2024']])),
+      { today: new Date('2030-01-01') },
+    );
+    expect(cellsAndRules(titled.findings)).toEqual([['D3', 'future-date']]);
+    const untitled = checkWorkbook(
+      workbook(sheet('Phụ lục 3', [pl3Header, [1, 'Sở Du lịch', 'Mô hình 1', 'Quý I/2023'], [null, null, 'Mô hình 2', 'T6/2023']])),
+      { today: new Date('2024-09-30') },
+    );
+    expect(untitled.findings).toEqual([]);
+  });
+});
