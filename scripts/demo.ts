@@ -1,6 +1,6 @@
 /**
- * `npm run demo`: the workbooks a consolidator would have, made from the real report, checked
- * and annotated by `soat` as a newcomer would run it.
+ * `npm run demo`: the workbooks a consolidator would have, made from the real report, checked,
+ * annotated and merged by `soat` as a newcomer would run it.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -26,6 +26,17 @@ async function main(): Promise<void> {
   const computed = join(out, 'seed-report.computed.xlsx');
   process.stdout.write(`$ soat compute ${report} --out ${computed}\n`);
   await runCli(['compute', report, '--out', computed]);
+  process.stdout.write('\n');
+
+  // The consolidator's side: one file per unit in a folder, merged into the consolidated report.
+  const units = join(fixtures, 'units');
+  const consolidated = join(out, 'consolidated.xlsx');
+  process.stdout.write(`$ soat merge ${units} --out ${consolidated}\n`);
+  const merged = await runCli(['merge', units, '--out', consolidated]);
+  process.stdout.write(`(exit ${merged})\n\n`);
+  const template = join(out, 'UNIT_TEMPLATE.xlsx');
+  process.stdout.write(`$ soat template --out ${template}\n`);
+  await runCli(['template', '--out', template]);
 }
 
 main().catch((error: unknown) => {

@@ -1,29 +1,20 @@
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { checkWorkbook } from '../core/check';
-import type { CheckOptions } from '../core/check';
 import { computePlan } from '../core/compute/percentages';
 import { annotationPlan } from '../core/report/annotations';
 import { countBySeverity } from '../core/report/finding';
-import type { UnitRegistry } from '../core/units/registry';
-import { parseCsv, registryFromRows } from '../core/units/registry';
 import { XlsxHost } from '../hosts/xlsx/host';
 import { readWorkbookFile, writeWorkbookFile } from '../hosts/xlsx/read';
 import type { CliArgs } from './args';
-import { parseCli, usage, UsageError } from './args';
+import { parseCli, usage } from './args';
+import type { CliIo, CommandRunner } from './io';
+import { processIo } from './io';
+import { merge } from './merge';
+import { checkOptions } from './options';
 import { jsonReport, textReport } from './report';
+import { template } from './template';
 
-export interface CliIo {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  readonly isTTY: boolean;
-}
-
-const processIo: CliIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  isTTY: Boolean(process.stderr.isTTY),
-};
+export type { CliIo } from './io';
+export { loadRegistry } from './options';
 
 /** Runs one `soat` command; resolves to the exit status (0 clean, 1 errors found, 2 unusable). */
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
@@ -39,26 +30,6 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     io.stderr(`soat: ${message.split('\n')[0]}\n`);
     return 2;
   }
-}
-
-type CommandRunner = (args: CliArgs, io: CliIo) => Promise<number>;
-
-async function checkOptions(args: CliArgs): Promise<CheckOptions> {
-  return {
-    ...(args.registry === undefined ? {} : { registry: await loadRegistry(args.registry) }),
-    ...(args.periodEnd === undefined ? {} : { periodEnd: args.periodEnd }),
-  };
-}
-
-/** A registry file: .csv, or the first sheet of an .xlsx (order, name, kind, aliases). */
-export async function loadRegistry(path: string): Promise<UnitRegistry> {
-  if (extname(path).toLowerCase() === '.csv') {
-    return registryFromRows(parseCsv(await readFile(path, 'utf8')));
-  }
-  const { snapshot } = await readWorkbookFile(path);
-  const first = snapshot.sheets[0];
-  if (!first) throw new UsageError(`${path}: tệp danh mục không có trang tính (the registry file has no sheet)`);
-  return registryFromRows(first.values.map((row) => row.map((v) => (typeof v === 'string' || typeof v === 'number' ? v : null))));
 }
 
 const validate: CommandRunner = async (args, io) => {
@@ -107,14 +78,10 @@ const clear: CommandRunner = async (args, io) => {
   return 0;
 };
 
-const notYet: CommandRunner = async (args) => {
-  throw new UsageError(`${args.command}: chưa hỗ trợ (not supported yet)`);
-};
-
 const commands: Record<CliArgs['command'], CommandRunner> = {
   validate,
   compute,
   clear,
-  merge: notYet,
-  template: notYet,
+  merge,
+  template,
 };

@@ -1,0 +1,40 @@
+import { mergeUnitWorkbooks } from '../core/merge/merge';
+import type { MergeInput } from '../core/merge/inputs';
+import { countBySeverity } from '../core/report/finding';
+import { writeDraftFile } from '../hosts/xlsx/draft';
+import type { CommandRunner } from './io';
+import { expandInputs, readMergeInput } from './inputs';
+import { checkOptions } from './options';
+import { progressBar } from './progress';
+import { jsonReport, textReport } from './report';
+
+/**
+ * `soat merge FILE_OR_DIR... --out CONSOLIDATED.xlsx`: every unit file read (a bad one is
+ * reported, never fatal), merged, written with its four sheets and chart, and reported.
+ */
+export const merge: CommandRunner = async (args, io) => {
+  const out = args.out!;
+  const options = await checkOptions(args);
+  const files = await expandInputs(args.inputs, out);
+  const progress = progressBar(io, files.length, io.isTTY && !args.json);
+  const inputs: MergeInput[] = [];
+  for (const file of files) {
+    progress.step(file);
+    inputs.push(await readMergeInput(file));
+  }
+  progress.done();
+  const result = mergeUnitWorkbooks(inputs, { ...options, lang: args.lang });
+  await writeDraftFile(result.draft, out);
+  const skipped = new Set(result.findings.filter((f) => f.rule === 'unreadable-file').map((f) => f.file)).size;
+  const received = result.units?.received.length ?? 0;
+  if (args.json) {
+    io.stdout(`${jsonReport(result.files, result.sheets, result.findings, args.lang, { output: out })}\n`);
+  } else {
+    const line =
+      args.lang === 'vi'
+        ? `Đã tổng hợp ${received} đơn vị từ ${files.length - skipped} tệp; ${skipped} tệp bị bỏ qua.`
+        : `Merged ${received} units from ${files.length - skipped} files; ${skipped} files skipped.`;
+    io.stdout(`${textReport(result.sheets, result.findings, args.lang)}\n${line}\n→ ${out}\n`);
+  }
+  return countBySeverity(result.findings).error > 0 ? 1 : 0;
+};
