@@ -7,11 +7,13 @@ import { join } from 'node:path';
 import { runCli } from '../src/cli/main';
 import { buildSeedWorkbooks } from './seed-workbooks';
 
+// Paths as a newcomer types them, from the repository's root: they show in reports and notes.
 const root = join(__dirname, '..', '..');
-const seedPath = join(root, 'test', 'fixtures', 'seed-9T-2024.txt');
-const out = join(root, 'out');
+const seedPath = join('test', 'fixtures', 'seed-9T-2024.txt');
+const out = 'out';
 
 async function main(): Promise<void> {
+  process.chdir(root);
   const fixtures = join(out, 'fixtures');
   await mkdir(join(fixtures, 'units'), { recursive: true });
   const books = await buildSeedWorkbooks(await readFile(seedPath, 'utf8'));
