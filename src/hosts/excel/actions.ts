@@ -1,0 +1,81 @@
+/// <reference types="office-js" />
+import { checkWorkbook } from '../../core/check';
+import { computePlan } from '../../core/compute/percentages';
+import { mergeUnitWorkbooks } from '../../core/merge';
+import type { MergeInput } from '../../core/merge/inputs';
+import { annotationPlan } from '../../core/report/annotations';
+import type { Lang } from '../../core/report/finding';
+import type { WorkbookSnapshot } from '../../core/snapshot';
+import type { ComputeSummary, PaneActions, PaneFile, PaneFinding, PaneReport } from '../../taskpane/actions';
+import { paneReport } from '../../taskpane/report';
+import type { OfficeApi } from './api';
+import { writeDraft } from './draft';
+import { ExcelHost } from './host';
+import { runBatch } from './run';
+
+/** Reads unit .xlsx bytes in the pane (ExcelJS); injected so that Office code stays out of it. */
+export type UnitFileReader = (file: PaneFile) => Promise<MergeInput>;
+
+/** What the task pane asks of Excel: the engine over the open workbook, through ExcelHost. */
+export class ExcelPaneActions implements PaneActions {
+  readonly host: ExcelHost;
+
+  constructor(
+    private readonly api: OfficeApi,
+    private readonly readUnitFile?: UnitFileReader,
+  ) {
+    this.host = new ExcelHost(api);
+  }
+
+  async validate(lang: Lang): Promise<PaneReport> {
+    const check = checkWorkbook(await this.host.readSnapshot());
+    await this.host.applyPlan(annotationPlan(check.findings, lang));
+    return paneReport(check.findings, lang);
+  }
+
+  async compute(options: { overwrite: boolean; lang: Lang }): Promise<ComputeSummary> {
+    const { plan, replaced, keptMismatches } = computePlan(checkWorkbook(await this.host.readSnapshot()), options);
+    await this.host.applyPlan(plan);
+    return { written: replaced.length, keptMismatches: keptMismatches.length };
+  }
+
+  clear(): Promise<void> {
+    return this.host.clear();
+  }
+
+  revert(): Promise<number> {
+    return this.host.revert();
+  }
+
+  selectCell(sheet: string, cell: string): Promise<void> {
+    return this.host.select(sheet, cell);
+  }
+
+  async acceptSuggestion(finding: PaneFinding): Promise<void> {
+    const suggestion = finding.suggestion;
+    if (suggestion === undefined) return;
+    // Only the value changes: the other findings' marks stay until the next Validate.
+    await this.host.writeCells(finding.sheet, [{ cell: suggestion.cell, value: suggestion.value }]);
+  }
+
+  async mergeSheets(lang: Lang): Promise<PaneReport> {
+    const snapshot = await this.host.readSnapshot();
+    // Each sheet of the open workbook is one unit's: the merge tells units apart by sheet name.
+    const inputs = snapshot.sheets.map((sheet): MergeInput => ({ file: sheet.name, snapshot: { file: sheet.name, sheets: [sheet] } }));
+    return this.merge(inputs, snapshot, lang);
+  }
+
+  async mergeFiles(files: readonly PaneFile[], lang: Lang): Promise<PaneReport> {
+    const read = this.readUnitFile;
+    if (read === undefined) throw new Error('Reading .xlsx files is not available here.');
+    const inputs = await Promise.all(files.map((file) => read(file)));
+    return this.merge(inputs, await this.host.readSnapshot(), lang);
+  }
+
+  private async merge(inputs: readonly MergeInput[], open: WorkbookSnapshot, lang: Lang): Promise<PaneReport> {
+    const result = mergeUnitWorkbooks(inputs, { lang });
+    const existing = open.sheets.map((s) => s.name);
+    await runBatch(this.api, this.host.features, (context) => writeDraft(context, result.draft, existing, this.host.features));
+    return paneReport(result.findings, lang);
+  }
+}

@@ -1,0 +1,100 @@
+/// <reference types="office-js" />
+import { columnLetter, parseAddress } from '../../core/address';
+import type { ChartDraft, DraftCell, SheetDraft, WorkbookDraft } from '../../core/merge/output';
+import type { ExcelFeatures } from './api';
+import { WriteBatch, callBytes } from './batch';
+
+/**
+ * Writes a merge's draft into new sheets of the open workbook. Text is written under the Text
+ * format, so a unit's "=SUM(…)" stays text; only Soát's own formulas are formulas. Charts are
+ * native Excel charts where Excel has them (see ExcelFeatures.charts); data validations of a
+ * draft are not written by this host yet.
+ */
+export async function writeDraft(
+  context: Excel.RequestContext,
+  draft: WorkbookDraft,
+  existing: readonly string[],
+  features: Pick<ExcelFeatures, 'charts'>,
+): Promise<string[]> {
+  const taken = new Set(existing);
+  const names = draft.sheets.map((sheet) => {
+    const name = freeName(sheet.name, taken);
+    taken.add(name);
+    return name;
+  });
+  const given = new Map(draft.sheets.map((sheet, i) => [sheet.name, names[i]!] as const).filter(([a, b]) => a !== b));
+  const batch = new WriteBatch(context);
+  for (const [i, sheet] of draft.sheets.entries()) {
+    await batch.spend(callBytes(sheet.rows));
+    const worksheet = context.workbook.worksheets.add(names[i]!);
+    writeSheet(worksheet, sheet, given);
+    if (features.charts) for (const chart of sheet.charts ?? []) addChart(worksheet, chart);
+  }
+  await batch.finish();
+  return names;
+}
+
+function freeName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name)) return name;
+  for (let i = 2; ; i++) {
+    const candidate = `${name.slice(0, 26)} (${i})`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/**
+ * A formula's references to the draft's own sheets ('Phụ lục 2'!E6:E40), pointed at the names
+ * those sheets were given: a second merge's "Tổng hợp" sums its own "Phụ lục 2 (2)".
+ */
+function retarget(formula: string, given: ReadonlyMap<string, string>): string {
+  return formula.replace(/'((?:[^']|'')+)'!/g, (whole, quoted: string) => {
+    const name = given.get(quoted.replace(/''/g, "'"));
+    return name === undefined ? whole : `'${name.replace(/'/g, "''")}'!`;
+  });
+}
+
+function content(cell: DraftCell | null, given: ReadonlyMap<string, string>): string | number {
+  if (cell === null) return '';
+  if (cell.formula !== undefined) return `=${retarget(cell.formula, given)}`;
+  return cell.number ?? cell.text ?? '';
+}
+
+function writeSheet(worksheet: Excel.Worksheet, sheet: SheetDraft, given: ReadonlyMap<string, string>): void {
+  const width = Math.max(1, ...sheet.rows.map((row) => row.length));
+  if (sheet.rows.length > 0) {
+    const rows = sheet.rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
+    const range = worksheet.getRange(`A1:${columnLetter(width)}${rows.length}`);
+    range.numberFormat = rows.map((row) => row.map((cell) => (cell?.text !== undefined ? '@' : (cell?.numberFormat ?? 'General'))));
+    range.formulas = rows.map((row) => row.map((cell) => content(cell, given)));
+    rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (cell === null) return;
+        const target = (): Excel.Range => worksheet.getRange(`${columnLetter(c + 1)}${r + 1}`);
+        if (cell.bold === true) target().format.font.bold = true;
+        if (cell.wrap === true) target().format.wrapText = true;
+        if (cell.fill !== undefined) target().format.fill.color = `#${cell.fill.slice(2)}`;
+      }),
+    );
+  }
+  for (const merge of sheet.merges ?? []) worksheet.getRange(merge).merge();
+  (sheet.columnWidths ?? []).forEach((chars, i) => {
+    worksheet.getRange(`${columnLetter(i + 1)}1`).format.columnWidth = chars * 7;
+  });
+  if (sheet.frozenRows !== undefined && sheet.frozenRows > 0) worksheet.freezePanes.freezeRows(sheet.frozenRows);
+}
+
+/** A native bar chart over the draft's ranges, placed over the cells its anchor names. */
+function addChart(worksheet: Excel.Worksheet, draft: ChartDraft): void {
+  const chart = worksheet.charts.add('BarClustered', worksheet.getRange(draft.values), 'Columns');
+  chart.title.text = draft.title;
+  chart.legend.visible = false;
+  const series = chart.series.getItemAt(0);
+  series.name = draft.seriesName;
+  series.setXAxisValues(worksheet.getRange(draft.categories));
+  if (draft.valueAxis !== undefined) {
+    chart.axes.valueAxis.minimum = draft.valueAxis.min;
+    chart.axes.valueAxis.maximum = draft.valueAxis.max;
+  }
+  const { row, col } = parseAddress(draft.anchor.cell);
+  chart.setPosition(draft.anchor.cell, `${columnLetter(col + draft.anchor.columns - 1)}${row + draft.anchor.rows - 1}`);
+}

@@ -1,0 +1,30 @@
+/// <reference types="office-js" />
+import { createRoot } from 'react-dom/client';
+import { App } from '../../taskpane/App';
+import { ExcelPaneActions } from './actions';
+import { officeApi } from './api';
+import { readUnitFile } from './unit-files';
+import { takeStoredNotice } from '../../commands/notice';
+
+/** Local storage, where a ribbon command leaves a failure it could not show; absent when refused. */
+function paneStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The task pane's one door to Office: wait for Office, then hand the pane its actions. */
+void Office.onReady((info) => {
+  const container = document.getElementById('root');
+  if (container === null) return;
+  const root = createRoot(container);
+  if (info.host !== Office.HostType.Excel) {
+    container.textContent = 'Soát chạy trong Excel: hãy mở trang này từ Excel. / Soát runs inside Excel: open this page from Excel.';
+    return;
+  }
+  const lang = (Office.context.displayLanguage ?? 'vi').toLowerCase().startsWith('en') ? 'en' : 'vi';
+  const initialError = takeStoredNotice(paneStorage());
+  root.render(<App actions={new ExcelPaneActions(officeApi(), readUnitFile)} initialLang={lang} {...(initialError === undefined ? {} : { initialError })} />);
+});

@@ -1,0 +1,140 @@
+import { checkWorkbook } from '../../core/check';
+import { computePlan } from '../../core/compute/percentages';
+import { annotationPlan } from '../../core/report/annotations';
+import type { Lang } from '../../core/report/finding';
+import type { ComputeSummary, PaneFinding, PaneReport } from '../../taskpane/actions';
+import type { GsHtmlService, GsSpreadsheetApp } from './apps-script';
+import { GsheetsHost } from './host';
+import { paneReport } from '../../taskpane/report';
+import { mergeIntoSpreadsheet } from './merge';
+import { mergeOutputSheets } from './merge-outputs';
+import { decodePayload } from './transfer';
+import { storeChunk, takeUpload } from './upload';
+
+/**
+ * The Apps Script entry points: menu handlers and the functions the sidebar calls through
+ * google.script.run. Thin: read through the host, let the core decide, apply through the host.
+ */
+
+interface Services {
+  readonly SpreadsheetApp: GsSpreadsheetApp;
+  readonly HtmlService: GsHtmlService;
+}
+
+/** Apps Script's services are globals; tests install fakes under the same names. */
+function services(): Services {
+  return globalThis as unknown as Services;
+}
+
+function host(): GsheetsHost {
+  return new GsheetsHost(services().SpreadsheetApp.getActiveSpreadsheet());
+}
+
+/** What the sidebar may call; the client is typed against this object. */
+export const serverFunctions = {
+  validate(lang: Lang): PaneReport {
+    const sheets = host();
+    const { findings } = checkWorkbook(sheets.snapshot());
+    sheets.applyNow(annotationPlan(findings, lang));
+    return paneReport(findings, lang);
+  },
+
+  /**
+   * As in Excel (ExcelPaneActions.compute → applyPlan): the computed plan replaces Soát's marks,
+   * so Validate's colours and notes, stale once the percentages change, go (originals restored).
+   */
+  compute(options: { overwrite: boolean; lang: Lang }): ComputeSummary {
+    const sheets = host();
+    const computed = computePlan(checkWorkbook(sheets.snapshot()), { overwrite: options.overwrite });
+    sheets.applyNow(computed.plan);
+    return { written: computed.replaced.length, keptMismatches: computed.keptMismatches.length };
+  },
+
+  clear(): void {
+    host().clearNow();
+  },
+
+  revert(): number {
+    return host().revert();
+  },
+
+  selectCell(sheet: string, cell: string): void {
+    host().selectCell(sheet, cell);
+  },
+
+  acceptSuggestion(finding: PaneFinding): void {
+    const suggestion = finding.suggestion;
+    if (suggestion === undefined) return;
+    host().write({ sheets: [{ sheet: finding.sheet, fills: [], notes: [], writes: [{ cell: suggestion.cell, value: suggestion.value }] }] });
+  },
+
+  /** Each unit sheet is one input; Soát's own sheets and an earlier merge's output are not. */
+  mergeSheets(lang: Lang): PaneReport {
+    const spreadsheet = services().SpreadsheetApp.getActiveSpreadsheet();
+    const outputs = mergeOutputSheets(spreadsheet);
+    const snapshot = new GsheetsHost(spreadsheet, (name) => outputs.has(name)).snapshot();
+    return mergeIntoSpreadsheet(spreadsheet, snapshot.sheets.map((sheet) => ({ file: sheet.name, sheets: [sheet] })), [], lang);
+  },
+
+  /** One chunk of the unit files the sidebar read; `index` orders them. */
+  uploadChunk(upload: string, index: number, chunk: string): void {
+    storeChunk(services().SpreadsheetApp.getActiveSpreadsheet(), upload, index, chunk);
+  },
+
+  mergeUpload(upload: string, lang: Lang): PaneReport {
+    const spreadsheet = services().SpreadsheetApp.getActiveSpreadsheet();
+    const payload = decodePayload(takeUpload(spreadsheet, upload));
+    return mergeIntoSpreadsheet(spreadsheet, payload.workbooks, payload.unreadable, lang);
+  },
+};
+
+export type ServerFunctions = typeof serverFunctions;
+
+const menuItems: readonly [caption: string, functionName: string][] = [
+  ['Kiểm tra / Validate', 'menuValidate'],
+  ['Tính tỷ lệ / Compute percentages', 'menuCompute'],
+  ['Tổng hợp / Merge unit sheets', 'menuMerge'],
+  ['Xóa đánh dấu / Clear', 'menuClear'],
+  ['Mở Soát / Open sidebar', 'showSidebar'],
+];
+
+/** The "Soát" menu. As an add-on, under Extensions › Soát; bound to a sheet, its own menu. */
+export function onOpen(): void {
+  const ui = services().SpreadsheetApp.getUi();
+  const menu = ui.createAddonMenu();
+  for (const [caption, functionName] of menuItems) menu.addItem(caption, functionName);
+  menu.addToUi();
+}
+
+export function onInstall(): void {
+  onOpen();
+}
+
+function summaryText(report: PaneReport): string {
+  const { error, warning, info } = report.summary;
+  return `Soát: ${error} lỗi, ${warning} cảnh báo, ${info} thông tin / ${error} errors, ${warning} warnings, ${info} info.`;
+}
+
+export function menuValidate(): void {
+  services().SpreadsheetApp.getUi().alert(summaryText(serverFunctions.validate('vi')));
+}
+
+export function menuCompute(): void {
+  const { written, keptMismatches } = serverFunctions.compute({ overwrite: false, lang: 'vi' });
+  services().SpreadsheetApp.getUi().alert(
+    `Soát: đã ghi ${written} ô tỷ lệ, giữ nguyên ${keptMismatches} ô không khớp / wrote ${written} percentages, kept ${keptMismatches} mismatched.`,
+  );
+}
+
+export function menuMerge(): void {
+  services().SpreadsheetApp.getUi().alert(summaryText(serverFunctions.mergeSheets('vi')));
+}
+
+export function menuClear(): void {
+  serverFunctions.clear();
+}
+
+export function showSidebar(): void {
+  const { HtmlService, SpreadsheetApp } = services();
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Soát'));
+}

@@ -1,0 +1,112 @@
+import { Button, Checkbox, Divider, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Switch, Title3, makeStyles, webLightTheme } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Lang } from '../core/report/finding';
+import type { PaneActions, PaneFile, PaneFinding, PaneReport } from './actions';
+import { FindingsList } from './FindingsList';
+import { t } from './i18n';
+import { MergePanel } from './MergePanel';
+
+const useStyles = makeStyles({
+  root: { padding: '10px', display: 'flex', flexDirection: 'column', gap: '8px', fontFamily: 'Segoe UI, sans-serif' },
+  head: { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
+  row: { display: 'flex', gap: '6px', flexWrap: 'wrap', alignItems: 'center' },
+});
+
+interface Notice {
+  readonly intent: 'success' | 'error' | 'info';
+  readonly text: string;
+}
+
+/** A failure's message in the reader's language when the error carries both (host errors do). */
+function errorText(error: unknown, lang: Lang): string {
+  if (typeof error === 'object' && error !== null && typeof (error as Record<Lang, unknown>)[lang] === 'string') {
+    return (error as Record<Lang, string>)[lang];
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+export interface AppProps {
+  readonly actions: PaneActions;
+  readonly initialLang?: Lang;
+  /** A failure to show on opening: a ribbon command's that could not show it itself. */
+  readonly initialError?: string;
+}
+
+/** The task pane (Excel) and sidebar (Google Sheets): everything goes through `actions`. */
+export function App({ actions, initialLang = 'vi', initialError }: AppProps) {
+  const styles = useStyles();
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState<PaneReport | undefined>(undefined);
+  const [notice, setNotice] = useState<Notice | undefined>(initialError === undefined ? undefined : { intent: 'error', text: initialError });
+  const [overwrite, setOverwrite] = useState(false);
+
+  const run = async (work: () => Promise<string | undefined>): Promise<void> => {
+    setBusy(true);
+    setNotice(undefined);
+    try {
+      const done = await work();
+      if (done !== undefined) setNotice({ intent: 'success', text: done });
+    } catch (error) {
+      setNotice({ intent: 'error', text: errorText(error, lang) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const showReport = async (next: Promise<PaneReport>): Promise<undefined> => {
+    setReport(await next);
+    return undefined;
+  };
+  const select = (f: PaneFinding): void => void run(async () => (await actions.selectCell(f.sheet, f.cell), undefined));
+  const accept = (f: PaneFinding): void =>
+    void run(async () => {
+      await actions.acceptSuggestion(f);
+      return t('accepted', lang, { cell: f.suggestion?.cell ?? f.cell });
+    });
+  const mergeFiles = (files: PaneFile[]): void => void run(() => showReport(actions.mergeFiles(files, lang)));
+
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <main className={styles.root}>
+        <div className={styles.head}>
+          <Title3>{t('title', lang)}</Title3>
+          <Switch label={t('language', lang)} checked={lang === 'en'} onChange={(_, d) => setLang(d.checked ? 'en' : 'vi')} data-testid="lang" />
+        </div>
+        <div className={styles.row}>
+          <Button appearance="primary" disabled={busy} onClick={() => void run(() => showReport(actions.validate(lang)))} data-testid="validate">
+            {t('validate', lang)}
+          </Button>
+          <Button disabled={busy} data-testid="compute" onClick={() => void run(async () => {
+            const s = await actions.compute({ overwrite, lang });
+            return t('computed', lang, { n: s.written, k: s.keptMismatches });
+          })}>
+            {t('compute', lang)}
+          </Button>
+          <Checkbox label={t('overwrite', lang)} checked={overwrite} onChange={(_, d) => setOverwrite(d.checked === true)} />
+        </div>
+        <div className={styles.row}>
+          <Button disabled={busy} data-testid="clear" onClick={() => void run(async () => {
+            await actions.clear();
+            setReport(undefined);
+            return t('cleared', lang);
+          })}>
+            {t('clear', lang)}
+          </Button>
+          <Button disabled={busy} data-testid="revert" onClick={() => void run(async () => t('reverted', lang, { n: await actions.revert() }))}>
+            {t('revert', lang)}
+          </Button>
+        </div>
+        {busy && <ProgressBar aria-label={t('working', lang)} data-testid="progress" />}
+        {notice && (
+          <MessageBar intent={notice.intent} data-testid="notice">
+            <MessageBarBody>{notice.text}</MessageBarBody>
+          </MessageBar>
+        )}
+        <Divider>{t('merge', lang)}</Divider>
+        <MergePanel lang={lang} busy={busy} onMergeSheets={() => void run(() => showReport(actions.mergeSheets(lang)))} onMergeFiles={mergeFiles} />
+        <Divider />
+        {report && <FindingsList findings={report.findings} lang={lang} onSelect={select} onAccept={accept} />}
+      </main>
+    </FluentProvider>
+  );
+}

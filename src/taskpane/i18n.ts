@@ -1,0 +1,34 @@
+import type { Lang, Severity } from '../core/report/finding';
+
+/** The pane's words, Vietnamese first. */
+export const text = {
+  title: { vi: 'Soát — kiểm tra báo cáo', en: 'Soát — report checker' },
+  validate: { vi: 'Kiểm tra', en: 'Validate' },
+  compute: { vi: 'Tính tỷ lệ', en: 'Compute percentages' },
+  overwrite: { vi: 'Ghi đè tỷ lệ sai', en: 'Overwrite wrong percentages' },
+  merge: { vi: 'Tổng hợp', en: 'Merge unit sheets' },
+  mergeSheets: { vi: 'Tổng hợp các trang tính đang mở', en: 'Merge the sheets of this workbook' },
+  mergeFiles: { vi: 'Tổng hợp từ tệp .xlsx', en: 'Merge .xlsx files' },
+  dropHere: { vi: 'Kéo thả tệp .xlsx của đơn vị vào đây, hoặc chọn tệp', en: 'Drop unit .xlsx files here, or choose files' },
+  clear: { vi: 'Xóa đánh dấu', en: 'Clear' },
+  revert: { vi: 'Hoàn tác giá trị', en: 'Revert values' },
+  working: { vi: 'Đang xử lý…', en: 'Working…' },
+  noFindings: { vi: 'Không có vấn đề nào.', en: 'No problems found.' },
+  allRules: { vi: 'Mọi quy tắc', en: 'All rules' },
+  accept: { vi: 'Nhận gợi ý', en: 'Accept suggestion' },
+  language: { vi: 'English', en: 'Tiếng Việt' },
+  cleared: { vi: 'Đã xóa mọi đánh dấu của Soát.', en: "Soát's marks were removed." },
+  computed: { vi: 'Đã ghi {n} ô tỷ lệ; giữ nguyên {k} ô lệch.', en: 'Wrote {n} percentage cells; kept {k} mismatches.' },
+  reverted: { vi: 'Đã khôi phục {n} ô.', en: 'Restored {n} cells.' },
+  accepted: { vi: 'Đã ghi gợi ý vào {cell}.', en: 'Wrote the suggestion into {cell}.' },
+} satisfies Record<string, Record<Lang, string>>;
+
+export const severityName: Record<Severity, Record<Lang, string>> = {
+  error: { vi: 'Lỗi', en: 'Errors' },
+  warning: { vi: 'Cảnh báo', en: 'Warnings' },
+  info: { vi: 'Thông tin', en: 'Info' },
+};
+
+export function t(key: keyof typeof text, lang: Lang, words: Record<string, string | number> = {}): string {
+  return text[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(words[k] ?? ''));
+}

@@ -1,0 +1,17 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Newest modification time under `dir` (recursively), 0 when it does not exist. */
+export function newest(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let time = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    time = Math.max(time, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return time;
+}
+
+export const root = join(__dirname, '..', '..');
+export const distDir = join(root, 'dist');
+export const fakeBundle = join(root, 'out', 'browser', 'fake-office.js');

@@ -1,0 +1,165 @@
+import { address, columnLetter, parseAddress } from '../../../src/core/address';
+import type { FakeContext } from './client';
+import { FakeObject, FakeOfficeError } from './client';
+import type { Bounds, Cell, Fill, SheetModel } from './model';
+import { noFill } from './model';
+
+export interface RangeModel {
+  readonly sheet: SheetModel;
+  readonly bounds: Bounds;
+  /** A RangeAreas: only these areas, not the whole bounding box. */
+  readonly areas?: readonly Bounds[];
+}
+
+export function rangeCells(model: RangeModel): { row: number; col: number }[] {
+  return model.areas ? model.areas.flatMap((a) => cellsOf(a)) : cellsOf(model.bounds);
+}
+
+export const maxRow = 1_048_576;
+export const maxColumn = 16_384;
+
+export function parseRange(text: string): Bounds {
+  const [from, to = from] = text.replace(/\$/g, '').split(':') as [string, string?];
+  const a = parseAddress(from);
+  const b = parseAddress(to);
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+}
+
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+export function boundsAddress(b: Bounds): string {
+  const from = address(b.top, b.left);
+  return b.top === b.bottom && b.left === b.right ? from : `${from}:${columnLetter(b.right)}${b.bottom}`;
+}
+
+export function cellsOf(b: Bounds): { row: number; col: number }[] {
+  const cells: { row: number; col: number }[] = [];
+  for (let row = b.top; row <= b.bottom; row++) for (let col = b.left; col <= b.right; col++) cells.push({ row, col });
+  return cells;
+}
+
+function grid<T>(model: RangeModel, read: (cell: Cell | undefined) => T): T[][] {
+  const { sheet, bounds } = model;
+  const rows: T[][] = [];
+  for (let r = bounds.top; r <= bounds.bottom; r++) {
+    const row: T[] = [];
+    for (let c = bounds.left; c <= bounds.right; c++) row.push(read(sheet.cell(r, c)));
+    rows.push(row);
+  }
+  return rows;
+}
+
+function plain(cell: Cell | undefined): unknown {
+  const v = cell?.value ?? null;
+  if (v === null) return '';
+  if (typeof v === 'object' && !(v instanceof Date)) return v.error;
+  return v;
+}
+
+function valueType(cell: Cell | undefined): string {
+  const v = cell?.value ?? null;
+  if (v === null) return 'Empty';
+  if (typeof v === 'number') return 'Double';
+  if (typeof v === 'boolean') return 'Boolean';
+  if (typeof v === 'string') return 'String';
+  return 'Error';
+}
+
+/** Writes a 2-D array over the range; Excel refuses one whose shape differs from the range's. */
+export function writeGrid(model: RangeModel, values: unknown, put: (cell: Cell, value: unknown) => void): void {
+  const { sheet, bounds } = model;
+  if (sheet.protected) throw new FakeOfficeError('AccessDenied', `The sheet "${sheet.name}" is protected.`);
+  const rows = values as unknown[][];
+  const height = bounds.bottom - bounds.top + 1;
+  const width = bounds.right - bounds.left + 1;
+  if (!Array.isArray(rows) || rows.length !== height || rows.some((row) => !Array.isArray(row) || row.length !== width)) {
+    throw new FakeOfficeError('InvalidArgument', "The number of rows or columns in the input array doesn't match the size of the range.");
+  }
+  rows.forEach((row, r) => row.forEach((value, c) => put(sheet.at(bounds.top + r, bounds.left + c), value)));
+}
+
+function putValue(cell: Cell, value: unknown): void {
+  // As in Excel: a string starting with "=" typed into a cell not formatted as text is a formula.
+  if (typeof value === 'string' && value.startsWith('=') && cell.numberFormat !== '@') {
+    cell.formula = value;
+    cell.value = null;
+    return;
+  }
+  delete cell.formula;
+  cell.value = value === '' || value === null || value === undefined ? null : (value as Cell['value']);
+}
+
+export class FakeRangeFill extends FakeObject<RangeModel> {
+  protected scalars(model: RangeModel): Record<string, () => unknown> {
+    const fills = rangeCells(model).map(({ row, col }) => model.sheet.cell(row, col)?.fill ?? noFill);
+    const same = <K extends keyof Fill>(key: K): Fill[K] | null => (fills.every((f) => f[key] === fills[0]![key]) ? fills[0]![key] : null);
+    return { color: () => same('color'), pattern: () => same('pattern'), patternColor: () => same('patternColor') ?? '#000000' };
+  }
+  get color(): string {
+    return this.get('color');
+  }
+  set color(color: string) {
+    this.set('color', color, (m) => paint(m, (f) => ({ ...f, pattern: f.pattern === 'None' ? 'Solid' : f.pattern, color: color.toUpperCase() })));
+  }
+  get pattern(): string {
+    return this.get('pattern');
+  }
+  set pattern(pattern: string) {
+    this.set('pattern', pattern, (m) => paint(m, (f) => ({ ...f, pattern })));
+  }
+  get patternColor(): string {
+    return this.get('patternColor');
+  }
+  set patternColor(patternColor: string) {
+    this.set('patternColor', patternColor, (m) => paint(m, (f) => ({ ...f, patternColor })));
+  }
+  clear(): void {
+    this.call('clear', [], (m) => paint(m, () => ({ ...noFill })));
+  }
+}
+
+export function paint(model: RangeModel, change: (fill: Fill) => Fill): void {
+  if (model.sheet.protected) throw new FakeOfficeError('AccessDenied', `The sheet "${model.sheet.name}" is protected.`);
+  for (const { row, col } of rangeCells(model)) {
+    const cell = model.sheet.at(row, col);
+    const next = change(cell.fill ?? { ...noFill });
+    if (next.pattern === 'None') delete cell.fill;
+    else cell.fill = next;
+  }
+}
+
+export class FakeRangeFormat extends FakeObject<RangeModel> {
+  readonly fill: FakeRangeFill;
+  readonly font: { bold: boolean };
+  constructor(context: FakeContext, resolve: () => RangeModel | null) {
+    super(context, resolve);
+    this.fill = new FakeRangeFill(context, resolve);
+    const set = (apply: (m: RangeModel) => void, payload: unknown): void => this.context.enqueue('set', payload, () => apply(this.must()));
+    this.font = {
+      set bold(bold: boolean) {
+        set((m) => rangeCells(m).forEach(({ row, col }) => (m.sheet.at(row, col).bold = bold)), { bold });
+      },
+      get bold(): boolean {
+        throw new FakeOfficeError('PropertyNotLoaded', 'font.bold is write-only in this fake');
+      },
+    };
+  }
+  protected scalars(): Record<string, () => unknown> {
+    return {};
+  }
+  protected override child(name: string): FakeObject<unknown> | undefined {
+    return name === 'fill' ? (this.fill as FakeObject<unknown>) : undefined;
+  }
+  set wrapText(_wrap: boolean) {
+    this.set('wrapText', _wrap, () => undefined);
+  }
+  set columnWidth(width: number) {
+    this.set('columnWidth', width, (m) => {
+      for (let c = m.bounds.left; c <= m.bounds.right; c++) m.sheet.columnWidths.set(c, width);
+    });
+  }
+}
+
+export { grid, plain, putValue, valueType };
