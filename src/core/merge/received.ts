@@ -40,12 +40,16 @@ export interface ReceivedUnit {
   /** The canonical name, or the name as written when the registry lacks the unit ("" if none). */
   readonly name: string;
   readonly unit?: Unit;
-  /** The file the unit's rows are taken from. */
-  readonly file: string;
+  /**
+   * The file each appendix of the unit is taken from. A unit may send its Phụ lục 2 and 3 in two
+   * files (or as two sheets of the open workbook); a second file with the same appendix is a
+   * duplicate.
+   */
+  readonly fileOf: Partial<Record<'PL2' | 'PL3', string>>;
   indicators?: Received<IndicatorRow>;
   readonly models: Received<ModelRow>[];
-  /** Where the unit was first named, for a duplicate's message. */
-  readonly firstAt: string;
+  /** Where each appendix first named the unit, for a duplicate's message. */
+  readonly firstAt: Partial<Record<'PL2' | 'PL3', string>>;
 }
 
 export interface Reception {
@@ -176,7 +180,7 @@ class Intake {
       const { row, cells } = indicator.row;
       const unitCell = cells.get('B');
       const ref = at.unitOf(indicator.unit, unitCell, `${at.sheet}\u0000${row}`);
-      const unit = this.accept(ref, at, row, unitCell);
+      const unit = this.accept(ref, at, row, unitCell, 'PL2');
       if (!unit) continue;
       const first = unit.indicators;
       if (!first) {
@@ -202,7 +206,7 @@ class Intake {
   private receivePhuLuc3(models: readonly ModelRow[], at: SheetIntake): number {
     for (const model of models) {
       const unitCell = model.row.cells.get('B');
-      const unit = this.accept(at.unitOf(model.unit, unitCell, at.sheet), at, model.row.row, unitCell);
+      const unit = this.accept(at.unitOf(model.unit, unitCell, at.sheet), at, model.row.row, unitCell, 'PL3');
       if (unit) unit.models.push({ item: model, source: at.source(model.row.row) });
     }
     return models.length;
@@ -221,25 +225,37 @@ class Intake {
     return { key: `blank:${file}\u0000${blankKey}`, name: '' };
   }
 
-  /** The unit to add a row to, or undefined when another file already gave this unit. */
-  private accept(ref: UnitRef, at: SheetIntake, row: number, unitCell: Cell | undefined): ReceivedUnit | undefined {
+  /** The unit to add a row to, or undefined when another file already gave this unit's appendix. */
+  private accept(
+    ref: UnitRef,
+    at: SheetIntake,
+    row: number,
+    unitCell: Cell | undefined,
+    appendix: 'PL2' | 'PL3',
+  ): ReceivedUnit | undefined {
     this.rowUnits.set(rowKey(at.file, at.sheet, row), ref.key);
+    const here = `${at.sheet}!${unitCell?.address ?? `B${row}`}`;
     const existing = this.units.get(ref.key);
     if (!existing) {
-      const firstAt = `${at.sheet}!${unitCell?.address ?? `B${row}`}`;
       const unit: ReceivedUnit = {
         key: ref.key,
         name: ref.name,
-        file: at.file,
+        fileOf: { [appendix]: at.file },
         models: [],
-        firstAt,
+        firstAt: { [appendix]: here },
         ...(ref.unit ? { unit: ref.unit } : {}),
       };
       this.units.set(ref.key, unit);
       return unit;
     }
-    if (existing.file === at.file) return existing;
-    this.duplicate(ref, at, unitCell, `${existing.file} › ${existing.firstAt}`, `${at.file}\u0000${ref.key}`);
+    const owner = existing.fileOf[appendix];
+    if (owner === undefined) {
+      existing.fileOf[appendix] = at.file;
+      existing.firstAt[appendix] = here;
+      return existing;
+    }
+    if (owner === at.file) return existing;
+    this.duplicate(ref, at, unitCell, `${owner} › ${existing.firstAt[appendix]}`, `${at.file}\u0000${ref.key}\u0000${appendix}`);
     return undefined;
   }
 

@@ -16,6 +16,17 @@ const fileLevel = (r: ReturnType<typeof merge>) =>
 const phuLuc2Units = (r: ReturnType<typeof merge>) =>
   shownRows(sheetOf(r.draft, 'Phụ lục 2'), 6, 2).map((row) => row[1]);
 
+test("a unit's Phụ lục 2 and Phụ lục 3 in two files (or two sheets) merge as one unit, no duplicate", async () => {
+  const indicators = await unitWorkbook([pl2Row(1, 'Sở Du lịch')], []);
+  const models = await unitWorkbook([], [[1, 'Sở Du lịch', 'Mô hình hướng dẫn trực tuyến', 'T1/2024']]);
+  const result = merge([await inputOf('Sở Du lịch - PL3', models), await inputOf('Sở Du lịch - PL2', indicators)]);
+  expect(result.findings.filter((f) => f.rule === 'duplicate-unit' || f.rule === 'unreadable-file')).toEqual([]);
+  expect(shownRows(sheetOf(result.draft, 'Phụ lục 2'), 6, 18).map((r) => [r[1], r[4]])).toEqual([['Sở Du lịch', 26]]);
+  expect(shownRows(sheetOf(result.draft, 'Phụ lục 3'), 5, 3).map((r) => [r[1], r[2]])).toEqual([
+    ['Sở Du lịch', 'Mô hình hướng dẫn trực tuyến'],
+  ]);
+});
+
 test('a corrupt file is reported on its own line and the others are merged', async () => {
   const good = await seedFile('unit-so-du-lich.xlsx');
   const corrupt = good.subarray(0, 2000); // a mail attachment cut short
@@ -43,10 +54,13 @@ test('two files for one unit: both named, the first in path order kept, whatever
   for (const order of [inputs, [...inputs].reverse()]) {
     const result = merge(order);
     const duplicates = result.findings.filter((f) => f.rule === 'duplicate-unit');
+    // Each appendix the second file would have given is marked where its rows were left out.
     expect(duplicates.map((f) => [f.file, f.sheet, f.cell, f.severity])).toEqual([
       ['z/so-du-lich-gui-lai.xlsx', 'Phụ lục 2', 'B2', 'error'],
+      ['z/so-du-lich-gui-lai.xlsx', 'Phụ lục 3', 'B2', 'error'],
     ]);
     expect(renderMessage(duplicates[0]!, 'vi')).toBe('"Sở Du lịch" đã có ở a/unit-so-du-lich.xlsx › Phụ lục 2!B6.');
+    expect(renderMessage(duplicates[1]!, 'vi')).toBe('"Sở Du lịch" đã có ở a/unit-so-du-lich.xlsx › Phụ lục 3!B2.');
     const rows = shownRows(sheetOf(result.draft, 'Phụ lục 2'), 6, 18);
     expect(rows.map((r) => [r[1], r[4], r[17]])).toEqual([
       ['Sở Du lịch', 26, 'a/unit-so-du-lich.xlsx › Phụ lục 2 › dòng 6'],
