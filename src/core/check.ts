@@ -13,7 +13,7 @@ import { checkNumbering, checkUnits } from './rules/units';
 import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import type { AppendixId } from './templates/appendix';
 import type { DataRow, Table } from './templates/table';
-import { findTable } from './templates/table';
+import { findTables } from './templates/table';
 import { UnitMatcher } from './units/match';
 import { readFlag } from './values/flag';
 import type { UnitRegistry } from './units/registry';
@@ -59,6 +59,8 @@ function matcherFor(registry: UnitRegistry): UnitMatcher {
   return matcher;
 }
 
+type AcrossAppendices = { -readonly [K in keyof AppendixUnits]: AppendixUnits[K] };
+
 function isEmptySheet(sheet: SheetSnapshot): boolean {
   return sheet.values.every((row) => row.every((v) => v === null || (typeof v === 'string' && v.trim() === '')));
 }
@@ -70,36 +72,15 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
   const periodEnd = options.periodEnd ?? periodEndFromTitles(workbook.sheets) ?? options.today ?? new Date();
   const sinks: FindingSink[] = [];
   const tables: CheckedTable[] = [];
-  const across: { -readonly [K in keyof AppendixUnits]: AppendixUnits[K] } = {};
+  const across: AcrossAppendices = {};
 
   for (const sheet of workbook.sheets) {
     const sink = new FindingSink(sheet.name, workbook.file);
     sinks.push(sink);
-    const table = findTable(sheet);
-    if (!table) {
-      if (!isEmptySheet(sheet)) sink.addSheetLevel('not-an-appendix', { actual: sheet.name });
-      continue;
-    }
-    for (const row of table.repeatedHeaderRows) {
-      sink.add({ address: `A${row}`, row, column: 'A', value: null, numberFormat: undefined, formula: undefined }, 'repeated-header', { actual: null });
-    }
-    checkNumbering(table, sink);
-    const units = checkUnits(table, matcher, sink);
-    let indicators: CheckedTable['indicators'] = [];
-    let models: ModelRow[] = [];
-    if (table.template.id === 'PL2') {
-      indicators = table.rows.map((row) => ({ ...checkIndicatorRow(row, sink), unit: units.get(row) }));
-      across.phuLuc2 ??= { rows: indicators, sink };
-    } else if (table.template.id === 'PL3') {
-      models = attributeModels(table, units);
-      checkModelNumbering(models, sink);
-      checkModelDates(models, periodEnd, sink);
-      across.phuLuc3 ??= { models, sink };
-    } else {
-      checkMarks(table, 'C', sink);
-      across.phuLuc1 ??= { units, sink };
-    }
-    tables.push({ table, units, indicators, models });
+    const found = findTables(sheet);
+    if (found.length === 0 && !isEmptySheet(sheet)) sink.addSheetLevel('not-an-appendix', { actual: sheet.name });
+    // A sheet may hold several appendices, one under the other, as a report pasted from Word.
+    for (const table of found) tables.push(checkTable(table, matcher, periodEnd, sink, across));
   }
   checkAcrossAppendices(across, registry.consolidator);
 
@@ -112,6 +93,30 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
     dataRows: table.rows.length,
   }));
   return { sheets, tables, findings };
+}
+
+/** The checks of one appendix table; what the checks across appendices need goes into `across`. */
+function checkTable(table: Table, matcher: UnitMatcher, periodEnd: Date, sink: FindingSink, across: AcrossAppendices): CheckedTable {
+  for (const row of table.repeatedHeaderRows) {
+    sink.add({ address: `A${row}`, row, column: 'A', value: null, numberFormat: undefined, formula: undefined }, 'repeated-header', { actual: null });
+  }
+  checkNumbering(table, sink);
+  const units = checkUnits(table, matcher, sink);
+  let indicators: CheckedTable['indicators'] = [];
+  let models: ModelRow[] = [];
+  if (table.template.id === 'PL2') {
+    indicators = table.rows.map((row) => ({ ...checkIndicatorRow(row, sink), unit: units.get(row) }));
+    across.phuLuc2 ??= { rows: indicators, sink };
+  } else if (table.template.id === 'PL3') {
+    models = attributeModels(table, units);
+    checkModelNumbering(models, sink);
+    checkModelDates(models, periodEnd, sink);
+    across.phuLuc3 ??= { models, sink };
+  } else {
+    checkMarks(table, 'C', sink);
+    across.phuLuc1 ??= { units, sink };
+  }
+  return { table, units, indicators, models };
 }
 
 /** A column of yes/no marks outside Phụ lục 2 (Phụ lục 1's "thiếu phụ lục số liệu"). */

@@ -135,24 +135,40 @@ function isBlankRow(values: readonly CellValue[]): boolean {
   return values.every((v) => textOf(v).trim() === '');
 }
 
-/** The best header among the first rows of a sheet, for any appendix; undefined when none. */
-export function findHeader(sheet: SheetSnapshot): HeaderMatch | undefined {
-  const reader = new HeaderReader(sheet);
-  const last = Math.min(sheet.values.length, headerSearchRows);
+/** The best header that starts at `row`, one or two rows high, for any appendix. */
+export function headerAt(reader: HeaderReader, row: number): HeaderMatch | undefined {
   let best: HeaderMatch | undefined;
-  for (let row = 1; row <= last; row++) {
-    if (reader.width(row) === 0 || isBlankRow(sheet.values[row - 1]!)) continue;
-    for (const template of appendices) {
-      for (const rows of [[row], [row, row + 1]]) {
-        const columns = matchRows(template, reader, rows);
-        if (!isComplete(template, columns)) continue;
-        // The best header names the most columns; at equal count the first, shortest one wins.
-        if (!best || columns.size > best.columns.size) best = { template, headerRows: rows, columns };
-      }
+  for (const template of appendices) {
+    for (const rows of [[row], [row, row + 1]]) {
+      const columns = matchRows(template, reader, rows);
+      if (!isComplete(template, columns)) continue;
+      // The best header names the most columns; at equal count the first, shortest one wins.
+      if (!best || columns.size > best.columns.size) best = { template, headerRows: rows, columns };
     }
+  }
+  return best;
+}
+
+/** The best header among the rows from `from` on, for any appendix; undefined when none. */
+export function findHeader(sheet: SheetSnapshot, from = 1): HeaderMatch | undefined {
+  const reader = new HeaderReader(sheet);
+  const last = Math.min(sheet.values.length, from + headerSearchRows - 1);
+  let best: HeaderMatch | undefined;
+  for (let row = from; row <= last; row++) {
+    if (reader.width(row) === 0 || isBlankRow(sheet.values[row - 1]!)) continue;
+    const found = headerAt(reader, row);
+    if (found && (!best || found.columns.size > best.columns.size)) best = found;
     if (best && row > best.headerRows[best.headerRows.length - 1]! + 1) break;
   }
   return best;
+}
+
+/**
+ * A row that may start another table: one of its cells is the unit column's header, which
+ * every appendix has. Short texts only, so that long data rows cost nothing.
+ */
+export function namesUnitColumn(values: readonly CellValue[]): boolean {
+  return values.some((v) => typeof v === 'string' && v.length <= 24 && headerKey(v) === 'ten don vi');
 }
 
 /**

@@ -4,7 +4,7 @@ import { isCellError } from '../snapshot';
 import { stripAccents } from '../values/text';
 import type { AppendixTemplate } from './appendix';
 import type { HeaderMatch } from './header';
-import { findHeader, HeaderReader, isColumnNumberRow, isRepeatedHeader } from './header';
+import { findHeader, headerAt, HeaderReader, isColumnNumberRow, isRepeatedHeader, namesUnitColumn } from './header';
 
 /** One cell of a data row, as a rule reads it. */
 export interface Cell {
@@ -62,7 +62,11 @@ function sectionOf(stt: CellValue | undefined, name: CellValue | undefined): Dat
   return roman ? 'submitted' : undefined;
 }
 
-export function readTable(sheet: SheetSnapshot, header: HeaderMatch): Table {
+/**
+ * Reads the data rows under a header, up to the end of the sheet or to the header of another
+ * appendix (a whole report pasted from Word into one sheet); `next` is that header.
+ */
+export function readTable(sheet: SheetSnapshot, header: HeaderMatch): { table: Table; next?: HeaderMatch } {
   const reader = new HeaderReader(sheet);
   const rows: DataRow[] = [];
   const repeatedHeaderRows: number[] = [];
@@ -84,6 +88,11 @@ export function readTable(sheet: SheetSnapshot, header: HeaderMatch): Table {
       repeatedHeaderRows.push(row);
       continue;
     }
+    const next = namesUnitColumn(values) ? headerAt(reader, row) : undefined;
+    if (next) {
+      dropTitles(rows, sheet);
+      return { table: { sheet: sheet.name, template: header.template, header, rows, repeatedHeaderRows }, next };
+    }
     if (isPhuLuc1) {
       const heading = sectionOf(at('A'), at('B'));
       if (heading && (/^\s*[IV]+\b/i.test(plainText(at('A'))) || isBlank(at('A')))) {
@@ -104,11 +113,30 @@ export function readTable(sheet: SheetSnapshot, header: HeaderMatch): Table {
     }
     rows.push(section ? { row, cells, section } : { row, cells });
   }
-  return { sheet: sheet.name, template: header.template, header, rows, repeatedHeaderRows };
+  return { table: { sheet: sheet.name, template: header.template, header, rows, repeatedHeaderRows } };
 }
 
-/** The appendix table of a sheet, or undefined when the sheet holds none. */
-export function findTable(sheet: SheetSnapshot): Table | undefined {
-  const header = findHeader(sheet);
-  return header ? readTable(sheet, header) : undefined;
+/** "PHỤ LỤC 3" and the title under it, read as rows of the table above until its header came. */
+function dropTitles(rows: DataRow[], sheet: SheetSnapshot): void {
+  while (rows.length > 0 && isTitleRow(sheet.values[rows[rows.length - 1]!.row - 1] ?? [])) rows.pop();
+}
+
+function isTitleRow(values: readonly CellValue[]): boolean {
+  const texts = values.map(plainText).filter((t) => t.trim() !== '');
+  if (texts.length !== 1) return false;
+  const text = texts[0]!;
+  return stripAccents(text).startsWith('phu luc') || (/\p{Lu}/u.test(text) && text === text.toLocaleUpperCase('vi'));
+}
+
+
+/** The appendix tables of a sheet, top to bottom; none when the sheet holds no appendix. */
+export function findTables(sheet: SheetSnapshot): Table[] {
+  const tables: Table[] = [];
+  let header = findHeader(sheet);
+  while (header) {
+    const { table, next } = readTable(sheet, header);
+    tables.push(table);
+    header = next;
+  }
+  return tables;
 }
