@@ -57,10 +57,15 @@ export function App({ actions, initialLang = 'vi', initialError }: AppProps) {
     setReport(await next);
     return undefined;
   };
+  /** After values change (Compute, an accepted fix, Revert), a shown list is checked again. */
+  const refresh = async (): Promise<void> => {
+    if (report) setReport(await actions.validate(lang));
+  };
   const select = (f: PaneFinding): void => void run(async () => (await actions.selectCell(f.sheet, f.cell), undefined));
   const accept = (f: PaneFinding): void =>
     void run(async () => {
       await actions.acceptSuggestion(f);
+      await refresh();
       return t('accepted', lang, { cell: f.suggestion?.cell ?? f.cell });
     });
   const mergeFiles = (files: PaneFile[]): void => void run(() => showReport(actions.mergeFiles(files, lang)));
@@ -78,6 +83,7 @@ export function App({ actions, initialLang = 'vi', initialError }: AppProps) {
           </Button>
           <Button disabled={busy} data-testid="compute" onClick={() => void run(async () => {
             const s = await actions.compute({ overwrite, lang });
+            await refresh();
             return t('computed', lang, { n: s.written, k: s.keptMismatches });
           })}>
             {t('compute', lang)}
@@ -92,7 +98,11 @@ export function App({ actions, initialLang = 'vi', initialError }: AppProps) {
           })}>
             {t('clear', lang)}
           </Button>
-          <Button disabled={busy} data-testid="revert" onClick={() => void run(async () => t('reverted', lang, { n: await actions.revert() }))}>
+          <Button disabled={busy} data-testid="revert" onClick={() => void run(async () => {
+            const n = await actions.revert();
+            await refresh();
+            return t('reverted', lang, { n });
+          })}>
             {t('revert', lang)}
           </Button>
         </div>
