@@ -31,11 +31,22 @@ function writtenName(i: number): string {
 
 /** The one-row Phụ lục 2 header, in the words units use. */
 const phuLuc2Header = [
-  'STT', 'Tên đơn vị', 'Số TTHC đã rút ngắn được thời gian', 'Số ngày trung bình được rút ngắn',
-  'Tổng số dịch vụ hành chính công trực tuyến', 'Dịch vụ hành chính công toàn trình', 'Tỷ lệ toàn trình/Tổng (%)',
-  'Dịch vụ hành chính công một phần', 'Tỷ lệ một phần/Tổng (%)', 'Thu phí, lệ phí không dùng tiền mặt (%)',
-  'Tỷ lệ hồ sơ hợp lệ ngay từ lần nộp đầu tiên (%)', 'Đã có phòng họp trực tuyến', 'Số lượng phòng họp trực tuyến',
-  'Đã kết nối với trang DDCI', 'Trả lời trực tuyến bằng AI', 'Kết nối thủ tục giấy phép kinh doanh có điều kiện',
+  'STT',
+  'Tên đơn vị',
+  'Số TTHC đã rút ngắn được thời gian',
+  'Số ngày trung bình được rút ngắn',
+  'Tổng số dịch vụ hành chính công trực tuyến',
+  'Dịch vụ hành chính công toàn trình',
+  'Tỷ lệ toàn trình/Tổng (%)',
+  'Dịch vụ hành chính công một phần',
+  'Tỷ lệ một phần/Tổng (%)',
+  'Thu phí, lệ phí không dùng tiền mặt (%)',
+  'Tỷ lệ hồ sơ hợp lệ ngay từ lần nộp đầu tiên (%)',
+  'Đã có phòng họp trực tuyến',
+  'Số lượng phòng họp trực tuyến',
+  'Đã kết nối với trang DDCI',
+  'Trả lời trực tuyến bằng AI',
+  'Kết nối thủ tục giấy phép kinh doanh có điều kiện',
   'Công khai các cam kết với DN',
 ];
 
@@ -51,9 +62,23 @@ export async function generatedPhuLuc2(rows: number): Promise<Buffer> {
     const partial = total - full;
     const wrong = i % 10 === 0;
     sheet.addRow([
-      i, writtenName(i), i % 7, i % 7 === 0 ? null : i % 10 === 3 ? '1,5' : 1.5, total, full,
-      wrong ? 12.5 : Math.round((full / total) * 10000) / 100, partial, Math.round((partial / total) * 10000) / 100,
-      i % 10 === 7 ? '86-99' : 90, 99, 'x', 1 + (i % 3), 'x', null, i % 2 ? 'x' : 0, 0,
+      i,
+      writtenName(i),
+      i % 7,
+      i % 7 === 0 ? null : i % 10 === 3 ? '1,5' : 1.5,
+      total,
+      full,
+      wrong ? 12.5 : Math.round((full / total) * 10000) / 100,
+      partial,
+      Math.round((partial / total) * 10000) / 100,
+      i % 10 === 7 ? '86-99' : 90,
+      99,
+      'x',
+      1 + (i % 3),
+      'x',
+      null,
+      i % 2 ? 'x' : 0,
+      0,
     ]);
   }
   return toBytes(workbook);
@@ -73,7 +98,9 @@ function loadAlone(bytes: Buffer): Promise<ExcelJS.Workbook> {
  * `count` unit files as units send them: a title, the Phụ lục 2 header and the unit's row, and a
  * Phụ lục 3 of three models; one file in ten has a mistake. Units come from a registry of `count`.
  */
-export async function generatedUnitFiles(count: number): Promise<{ files: Map<string, Buffer>; registryRows: RegistryRow[] }> {
+export async function generatedUnitFiles(
+  count: number,
+): Promise<{ files: Map<string, Buffer>; registryRows: RegistryRow[] }> {
   const files = new Map<string, Buffer>();
   for (let i = 1; i <= count; i++) {
     const name = unitName(i);
@@ -84,7 +111,25 @@ export async function generatedUnitFiles(count: number): Promise<{ files: Map<st
     const total = 50 + i;
     const full = Math.floor(total * 0.7);
     const wrong = i % 10 === 0;
-    pl2.addRow([1, name, i % 7, '1,5', total, full, wrong ? 12.5 : Math.round((full / total) * 10000) / 100, total - full, null, 90, 99, 'x', 2, 'x', null, 'x', 0]);
+    pl2.addRow([
+      1,
+      name,
+      i % 7,
+      '1,5',
+      total,
+      full,
+      wrong ? 12.5 : Math.round((full / total) * 10000) / 100,
+      total - full,
+      null,
+      90,
+      99,
+      'x',
+      2,
+      'x',
+      null,
+      'x',
+      0,
+    ]);
     const pl3 = workbook.addWorksheet('Phụ lục 3');
     pl3.addRow(['STT', 'Tên đơn vị', 'Tên mô hình (hoặc những hình thức hỗ trợ khác)', 'Thời gian thực hiện']);
     pl3.addRow([1, name, '1. Hỗ trợ người dân nộp hồ sơ trực tuyến', 'T1/2023']);
@@ -124,14 +169,20 @@ async function main(): Promise<void> {
   const { snapshot } = await readWorkbookBuffer(bytes, 'bench.xlsx');
   const checkOnly = await timed(async () => checkWorkbook(snapshot, { registry }), repeat);
   const line = (name: string, ms: number) =>
-    `${name.padEnd(44)} ${ms.toFixed(1).padStart(8)} ms  ${Math.round((rows / ms) * 1000).toString().padStart(8)} rows/s  ${(ms / excelOnly).toFixed(2)}×`;
-  process.stdout.write(`Validate a generated ${rows}-row Phụ lục 2 against a ${rows}-unit registry (best of ${repeat})\n`);
+    `${name.padEnd(44)} ${ms.toFixed(1).padStart(8)} ms  ${Math.round((rows / ms) * 1000)
+      .toString()
+      .padStart(8)} rows/s  ${(ms / excelOnly).toFixed(2)}×`;
+  process.stdout.write(
+    `Validate a generated ${rows}-row Phụ lục 2 against a ${rows}-unit registry (best of ${repeat})\n`,
+  );
   process.stdout.write(`${line('ExcelJS load alone (floor)', excelOnly)}\n`);
   process.stdout.write(`${line('Soát read (snapshot)', readOnly)}\n`);
   process.stdout.write(`${line('Soát check only (core)', checkOnly)}\n`);
   process.stdout.write(`${line('Soát validate, registry indexed on the way', firstRun)}\n`);
   process.stdout.write(`${line('Soát validate, registry already indexed', againRun)}\n`);
-  process.stdout.write(`ratio validate / ExcelJS load: ${(firstRun / excelOnly).toFixed(2)}× first run, ${(againRun / excelOnly).toFixed(2)}× after (target ≤ 1.5×)\n\n`);
+  process.stdout.write(
+    `ratio validate / ExcelJS load: ${(firstRun / excelOnly).toFixed(2)}× first run, ${(againRun / excelOnly).toFixed(2)}× after (target ≤ 1.5×)\n\n`,
+  );
   await benchMerge(200, repeat);
 }
 
@@ -143,7 +194,8 @@ async function benchMerge(count: number, repeat: number): Promise<void> {
   }, repeat);
   const read = async () => {
     const inputs = [];
-    for (const [file, bytes] of files) inputs.push({ file, snapshot: (await readWorkbookBuffer(bytes, file)).snapshot });
+    for (const [file, bytes] of files)
+      inputs.push({ file, snapshot: (await readWorkbookBuffer(bytes, file)).snapshot });
     return inputs;
   };
   const merge = await timed(async () => mergeUnitWorkbooks(await read(), { registry, lang: 'vi' }), repeat);
@@ -152,7 +204,9 @@ async function benchMerge(count: number, repeat: number): Promise<void> {
   const result = mergeUnitWorkbooks(inputs, { registry, lang: 'vi' });
   const write = await timed(() => draftToXlsx(result.draft), repeat);
   const line = (name: string, ms: number) =>
-    `${name.padEnd(38)} ${ms.toFixed(1).padStart(8)} ms  ${Math.round((count / ms) * 1000).toString().padStart(8)} files/s  ${(ms / excelOnly).toFixed(2)}×`;
+    `${name.padEnd(38)} ${ms.toFixed(1).padStart(8)} ms  ${Math.round((count / ms) * 1000)
+      .toString()
+      .padStart(8)} files/s  ${(ms / excelOnly).toFixed(2)}×`;
   process.stdout.write(`Merge ${count} generated unit files (best of ${repeat})\n`);
   process.stdout.write(`${line('ExcelJS load alone (floor)', excelOnly)}\n`);
   process.stdout.write(`${line('Soát merge only (core)', mergeOnly)}\n`);

@@ -22,7 +22,16 @@ beforeAll(async () => {
 function listed(sheet: string): string[] {
   return result.findings
     .filter((f) => f.sheet === sheet)
-    .map((f) => [f.cell, f.rule, f.rule === 'ratio-mismatch' ? f.severity : '', f.suggestion ? `→ ${f.suggestion.cell}=${f.suggestion.value}` : ''].filter(Boolean).join(' '));
+    .map((f) =>
+      [
+        f.cell,
+        f.rule,
+        f.rule === 'ratio-mismatch' ? f.severity : '',
+        f.suggestion ? `→ ${f.suggestion.cell}=${f.suggestion.value}` : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    );
 }
 
 describe('the seed report, 9T/2024', () => {

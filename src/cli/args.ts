@@ -48,11 +48,15 @@ export function parseCli(argv: readonly string[]): CliArgs {
   const { values, positionals } = parsed;
   const [name, ...inputs] = positionals;
   if (name === undefined || !commands.includes(name as Command)) {
-    throw new UsageError(name === undefined ? 'thiếu lệnh (missing command)' : `lệnh không rõ (unknown command): ${name}`);
+    throw new UsageError(
+      name === undefined ? 'thiếu lệnh (missing command)' : `lệnh không rõ (unknown command): ${name}`,
+    );
   }
   const command: Command = values.clear && name === 'validate' ? 'clear' : (name as Command);
-  if (values.lang !== 'vi' && values.lang !== 'en') throw new UsageError(`--lang phải là vi hoặc en (must be vi or en): ${values.lang}`);
-  if (command !== 'template' && inputs.length === 0) throw new UsageError(`${command}: thiếu tệp đầu vào (missing input file)`);
+  if (values.lang !== 'vi' && values.lang !== 'en')
+    throw new UsageError(`--lang phải là vi hoặc en (must be vi or en): ${values.lang}`);
+  if (command !== 'template' && inputs.length === 0)
+    throw new UsageError(`${command}: thiếu tệp đầu vào (missing input file)`);
   if (['validate', 'compute', 'clear'].includes(command) && inputs.length > 1) {
     throw new UsageError(`${command}: chỉ nhận một tệp (takes one file)`);
   }

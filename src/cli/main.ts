@@ -59,7 +59,9 @@ const compute: CommandRunner = async (args, io) => {
   const written = computed.replaced.length;
   const kept = computed.keptMismatches.length;
   if (args.json) {
-    io.stdout(`${jsonReport([input], result.sheets, result.findings, args.lang, { written: computed.replaced, keptMismatches: computed.keptMismatches })}\n`);
+    io.stdout(
+      `${jsonReport([input], result.sheets, result.findings, args.lang, { written: computed.replaced, keptMismatches: computed.keptMismatches })}\n`,
+    );
   } else {
     io.stdout(
       args.lang === 'vi'
@@ -74,7 +76,9 @@ const clear: CommandRunner = async (args, io) => {
   const { workbook } = await readWorkbookFile(args.inputs[0]!);
   await new XlsxHost(workbook).clear();
   await writeWorkbookFile(workbook, args.out!);
-  io.stdout(args.lang === 'vi' ? `Đã xóa đánh dấu của Soát.\n→ ${args.out}\n` : `Soát's marks removed.\n→ ${args.out}\n`);
+  io.stdout(
+    args.lang === 'vi' ? `Đã xóa đánh dấu của Soát.\n→ ${args.out}\n` : `Soát's marks removed.\n→ ${args.out}\n`,
+  );
   return 0;
 };
 

@@ -14,7 +14,13 @@ export function jsonReport(
   return JSON.stringify(
     {
       files,
-      sheets: sheets.map((s) => ({ file: s.file ?? null, sheet: s.sheet, appendix: s.appendix, headerRows: s.headerRows, dataRows: s.dataRows })),
+      sheets: sheets.map((s) => ({
+        file: s.file ?? null,
+        sheet: s.sheet,
+        appendix: s.appendix,
+        headerRows: s.headerRows,
+        dataRows: s.dataRows,
+      })),
       findings: findings.map((f) => ({
         file: f.file ?? null,
         sheet: f.sheet,

@@ -96,9 +96,19 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
 }
 
 /** The checks of one appendix table; what the checks across appendices need goes into `across`. */
-function checkTable(table: Table, matcher: UnitMatcher, periodEnd: Date, sink: FindingSink, across: AcrossAppendices): CheckedTable {
+function checkTable(
+  table: Table,
+  matcher: UnitMatcher,
+  periodEnd: Date,
+  sink: FindingSink,
+  across: AcrossAppendices,
+): CheckedTable {
   for (const row of table.repeatedHeaderRows) {
-    sink.add({ address: `A${row}`, row, column: 'A', value: null, numberFormat: undefined, formula: undefined }, 'repeated-header', { actual: null });
+    sink.add(
+      { address: `A${row}`, row, column: 'A', value: null, numberFormat: undefined, formula: undefined },
+      'repeated-header',
+      { actual: null },
+    );
   }
   checkNumbering(table, sink);
   const units = checkUnits(table, matcher, sink);

@@ -1,4 +1,16 @@
-import { Button, Checkbox, Divider, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Switch, Title3, makeStyles, webLightTheme } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Divider,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Switch,
+  Title3,
+  makeStyles,
+  webLightTheme,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Lang } from '../core/report/finding';
 import type { PaneActions, PaneFile, PaneFinding, PaneReport } from './actions';
@@ -38,7 +50,9 @@ export function App({ actions, initialLang = 'vi', initialError }: AppProps) {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<PaneReport | undefined>(undefined);
-  const [notice, setNotice] = useState<Notice | undefined>(initialError === undefined ? undefined : { intent: 'error', text: initialError });
+  const [notice, setNotice] = useState<Notice | undefined>(
+    initialError === undefined ? undefined : { intent: 'error', text: initialError },
+  );
   const [overwrite, setOverwrite] = useState(false);
 
   const run = async (work: () => Promise<string | undefined>): Promise<void> => {
@@ -75,34 +89,66 @@ export function App({ actions, initialLang = 'vi', initialError }: AppProps) {
       <main className={styles.root}>
         <div className={styles.head}>
           <Title3>{t('title', lang)}</Title3>
-          <Switch label={t('language', lang)} checked={lang === 'en'} onChange={(_, d) => setLang(d.checked ? 'en' : 'vi')} data-testid="lang" />
+          <Switch
+            label={t('language', lang)}
+            checked={lang === 'en'}
+            onChange={(_, d) => setLang(d.checked ? 'en' : 'vi')}
+            data-testid="lang"
+          />
         </div>
         <div className={styles.row}>
-          <Button appearance="primary" disabled={busy} onClick={() => void run(() => showReport(actions.validate(lang)))} data-testid="validate">
+          <Button
+            appearance="primary"
+            disabled={busy}
+            onClick={() => void run(() => showReport(actions.validate(lang)))}
+            data-testid="validate"
+          >
             {t('validate', lang)}
           </Button>
-          <Button disabled={busy} data-testid="compute" onClick={() => void run(async () => {
-            const s = await actions.compute({ overwrite, lang });
-            await refresh();
-            return t('computed', lang, { n: s.written, k: s.keptMismatches });
-          })}>
+          <Button
+            disabled={busy}
+            data-testid="compute"
+            onClick={() =>
+              void run(async () => {
+                const s = await actions.compute({ overwrite, lang });
+                await refresh();
+                return t('computed', lang, { n: s.written, k: s.keptMismatches });
+              })
+            }
+          >
             {t('compute', lang)}
           </Button>
-          <Checkbox label={t('overwrite', lang)} checked={overwrite} onChange={(_, d) => setOverwrite(d.checked === true)} />
+          <Checkbox
+            label={t('overwrite', lang)}
+            checked={overwrite}
+            onChange={(_, d) => setOverwrite(d.checked === true)}
+          />
         </div>
         <div className={styles.row}>
-          <Button disabled={busy} data-testid="clear" onClick={() => void run(async () => {
-            await actions.clear();
-            setReport(undefined);
-            return t('cleared', lang);
-          })}>
+          <Button
+            disabled={busy}
+            data-testid="clear"
+            onClick={() =>
+              void run(async () => {
+                await actions.clear();
+                setReport(undefined);
+                return t('cleared', lang);
+              })
+            }
+          >
             {t('clear', lang)}
           </Button>
-          <Button disabled={busy} data-testid="revert" onClick={() => void run(async () => {
-            const n = await actions.revert();
-            await refresh();
-            return t('reverted', lang, { n });
-          })}>
+          <Button
+            disabled={busy}
+            data-testid="revert"
+            onClick={() =>
+              void run(async () => {
+                const n = await actions.revert();
+                await refresh();
+                return t('reverted', lang, { n });
+              })
+            }
+          >
             {t('revert', lang)}
           </Button>
         </div>
@@ -113,7 +159,12 @@ export function App({ actions, initialLang = 'vi', initialError }: AppProps) {
           </MessageBar>
         )}
         <Divider>{t('merge', lang)}</Divider>
-        <MergePanel lang={lang} busy={busy} onMergeSheets={() => void run(() => showReport(actions.mergeSheets(lang)))} onMergeFiles={mergeFiles} />
+        <MergePanel
+          lang={lang}
+          busy={busy}
+          onMergeSheets={() => void run(() => showReport(actions.mergeSheets(lang)))}
+          onMergeFiles={mergeFiles}
+        />
         <Divider />
         {report && <FindingsList findings={report.findings} lang={lang} onSelect={select} onAccept={accept} />}
       </main>

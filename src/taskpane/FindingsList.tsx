@@ -8,11 +8,22 @@ import { severityName, t } from './i18n';
 const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', gap: '4px', alignItems: 'center', marginBottom: '8px' },
   group: { marginTop: '8px' },
-  item: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '2px', padding: '4px 0', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: '2px',
+    padding: '4px 0',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   cell: { justifyContent: 'flex-start', minWidth: 'auto', padding: '0 4px', textAlign: 'left' },
 });
 
-const badgeColor: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
+const badgeColor: Record<Severity, 'danger' | 'warning' | 'informative'> = {
+  error: 'danger',
+  warning: 'warning',
+  info: 'informative',
+};
 
 export interface FindingsListProps {
   readonly findings: readonly PaneFinding[];
@@ -26,7 +37,10 @@ export function FindingsList({ findings, lang, onSelect, onAccept }: FindingsLis
   const styles = useStyles();
   const [severities, setSeverities] = useState<ReadonlySet<Severity>>(new Set<Severity>(['error', 'warning', 'info']));
   const [rule, setRule] = useState<string | undefined>(undefined);
-  const groups = useMemo(() => groupFindings(filterFindings(findings, { severities, ...(rule ? { rule } : {}) })), [findings, severities, rule]);
+  const groups = useMemo(
+    () => groupFindings(filterFindings(findings, { severities, ...(rule ? { rule } : {}) })),
+    [findings, severities, rule],
+  );
   const toggle = (severity: Severity, on: boolean): void => {
     const next = new Set(severities);
     if (on) next.add(severity);
@@ -38,22 +52,40 @@ export function FindingsList({ findings, lang, onSelect, onAccept }: FindingsLis
     <div data-testid="findings">
       <div className={styles.filters}>
         {(['error', 'warning', 'info'] as const).map((severity) => (
-          <Checkbox key={severity} label={severityName[severity][lang]} checked={severities.has(severity)} onChange={(_, d) => toggle(severity, d.checked === true)} />
+          <Checkbox
+            key={severity}
+            label={severityName[severity][lang]}
+            checked={severities.has(severity)}
+            onChange={(_, d) => toggle(severity, d.checked === true)}
+          />
         ))}
-        <Select aria-label={t('allRules', lang)} value={rule ?? ''} onChange={(_, d) => setRule(d.value === '' ? undefined : d.value)}>
+        <Select
+          aria-label={t('allRules', lang)}
+          value={rule ?? ''}
+          onChange={(_, d) => setRule(d.value === '' ? undefined : d.value)}
+        >
           <option value="">{t('allRules', lang)}</option>
           {rulesOf(findings).map((r) => (
-            <option key={r} value={r}>{r}</option>
+            <option key={r} value={r}>
+              {r}
+            </option>
           ))}
         </Select>
       </div>
       {groups.map((group) => (
         <section key={`${group.sheet}/${group.severity}`} className={styles.group} data-testid="finding-group">
           <Subtitle2>
-            {group.sheet} · {severityName[group.severity][lang]} <Badge color={badgeColor[group.severity]}>{group.findings.length}</Badge>
+            {group.sheet} · {severityName[group.severity][lang]}{' '}
+            <Badge color={badgeColor[group.severity]}>{group.findings.length}</Badge>
           </Subtitle2>
           {group.findings.map((f, i) => (
-            <div key={`${f.cell}/${f.rule}/${i}`} className={styles.item} data-testid="finding" data-cell={`${f.sheet}!${f.cell}`} data-rule={f.rule}>
+            <div
+              key={`${f.cell}/${f.rule}/${i}`}
+              className={styles.item}
+              data-testid="finding"
+              data-cell={`${f.sheet}!${f.cell}`}
+              data-rule={f.rule}
+            >
               <Button appearance="transparent" size="small" className={styles.cell} onClick={() => onSelect(f)}>
                 <b>{f.cell}</b>&nbsp;{f.message}
               </Button>

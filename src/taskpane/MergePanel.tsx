@@ -5,7 +5,13 @@ import type { PaneFile } from './actions';
 import { t } from './i18n';
 
 const useStyles = makeStyles({
-  drop: { border: `2px dashed ${tokens.colorNeutralStroke1}`, padding: '12px', borderRadius: '4px', textAlign: 'center', marginTop: '6px' },
+  drop: {
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    padding: '12px',
+    borderRadius: '4px',
+    textAlign: 'center',
+    marginTop: '6px',
+  },
   active: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   row: { display: 'flex', gap: '6px', flexWrap: 'wrap' },
 });
@@ -37,7 +43,9 @@ export function MergePanel({ lang, busy, onMergeSheets, onMergeFiles }: MergePan
   return (
     <div>
       <div className={styles.row}>
-        <Button disabled={busy} onClick={onMergeSheets} data-testid="merge-sheets">{t('mergeSheets', lang)}</Button>
+        <Button disabled={busy} onClick={onMergeSheets} data-testid="merge-sheets">
+          {t('mergeSheets', lang)}
+        </Button>
       </div>
       <div
         className={over ? `${styles.drop} ${styles.active}` : styles.drop}
@@ -55,8 +63,18 @@ export function MergePanel({ lang, busy, onMergeSheets, onMergeFiles }: MergePan
       >
         <Text>{t('dropHere', lang)}</Text>
         <div>
-          <Button disabled={busy} size="small" onClick={() => input.current?.click()}>{t('mergeFiles', lang)}</Button>
-          <input ref={input} type="file" accept=".xlsx" multiple hidden data-testid="file-input" onChange={(e) => void take(e.target.files)} />
+          <Button disabled={busy} size="small" onClick={() => input.current?.click()}>
+            {t('mergeFiles', lang)}
+          </Button>
+          <input
+            ref={input}
+            type="file"
+            accept=".xlsx"
+            multiple
+            hidden
+            data-testid="file-input"
+            onChange={(e) => void take(e.target.files)}
+          />
         </div>
       </div>
     </div>

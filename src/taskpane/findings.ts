@@ -17,7 +17,9 @@ export interface FindingFilter {
 const order: readonly Severity[] = ['error', 'warning', 'info'];
 
 export function filterFindings(findings: readonly PaneFinding[], filter: FindingFilter): PaneFinding[] {
-  return findings.filter((f) => filter.severities.has(f.severity) && (filter.rule === undefined || f.rule === filter.rule));
+  return findings.filter(
+    (f) => filter.severities.has(f.severity) && (filter.rule === undefined || f.rule === filter.rule),
+  );
 }
 
 /** Groups in sheet order of first appearance, severities worst first. */
@@ -25,7 +27,11 @@ export function groupFindings(findings: readonly PaneFinding[]): FindingGroup[] 
   const sheets = [...new Set(findings.map((f) => f.sheet))];
   return sheets.flatMap((sheet) =>
     order
-      .map((severity) => ({ sheet, severity, findings: findings.filter((f) => f.sheet === sheet && f.severity === severity) }))
+      .map((severity) => ({
+        sheet,
+        severity,
+        findings: findings.filter((f) => f.sheet === sheet && f.severity === severity),
+      }))
       .filter((group) => group.findings.length > 0),
   );
 }

@@ -9,7 +9,10 @@ export const text = {
   merge: { vi: 'Tổng hợp', en: 'Merge unit sheets' },
   mergeSheets: { vi: 'Tổng hợp các trang tính đang mở', en: 'Merge the sheets of this workbook' },
   mergeFiles: { vi: 'Tổng hợp từ tệp .xlsx', en: 'Merge .xlsx files' },
-  dropHere: { vi: 'Kéo thả tệp .xlsx của đơn vị vào đây, hoặc chọn tệp', en: 'Drop unit .xlsx files here, or choose files' },
+  dropHere: {
+    vi: 'Kéo thả tệp .xlsx của đơn vị vào đây, hoặc chọn tệp',
+    en: 'Drop unit .xlsx files here, or choose files',
+  },
   clear: { vi: 'Xóa đánh dấu', en: 'Clear' },
   revert: { vi: 'Hoàn tác giá trị', en: 'Revert values' },
   working: { vi: 'Đang xử lý…', en: 'Working…' },
@@ -18,7 +21,10 @@ export const text = {
   accept: { vi: 'Nhận gợi ý', en: 'Accept suggestion' },
   language: { vi: 'English', en: 'Tiếng Việt' },
   cleared: { vi: 'Đã xóa mọi đánh dấu của Soát.', en: "Soát's marks were removed." },
-  computed: { vi: 'Đã ghi {n} ô tỷ lệ; giữ nguyên {k} ô lệch.', en: 'Wrote {n} percentage cells; kept {k} mismatches.' },
+  computed: {
+    vi: 'Đã ghi {n} ô tỷ lệ; giữ nguyên {k} ô lệch.',
+    en: 'Wrote {n} percentage cells; kept {k} mismatches.',
+  },
   reverted: { vi: 'Đã khôi phục {n} ô.', en: 'Restored {n} cells.' },
   accepted: { vi: 'Đã ghi gợi ý vào {cell}.', en: 'Wrote the suggestion into {cell}.' },
 } satisfies Record<string, Record<Lang, string>>;

@@ -6,18 +6,16 @@ import type { PaneFinding, PaneReport } from './actions';
 /** Findings as the pane shows them: messages rendered now, in the reader's language. */
 export function paneReport(findings: readonly Finding[], lang: Lang): PaneReport {
   return {
-    findings: findings.map(
-      (f): PaneFinding => ({
-        ...(f.file === undefined ? {} : { file: f.file }),
-        sheet: f.sheet,
-        cell: f.cell,
-        rule: f.rule,
-        severity: f.severity,
-        message: renderMessage(f, lang),
-        actual: f.actual,
-        ...(f.suggestion === undefined ? {} : { suggestion: f.suggestion }),
-      }),
-    ),
+    findings: findings.map((f): PaneFinding => ({
+      ...(f.file === undefined ? {} : { file: f.file }),
+      sheet: f.sheet,
+      cell: f.cell,
+      rule: f.rule,
+      severity: f.severity,
+      message: renderMessage(f, lang),
+      actual: f.actual,
+      ...(f.suggestion === undefined ? {} : { suggestion: f.suggestion }),
+    })),
     summary: countBySeverity(findings),
   };
 }

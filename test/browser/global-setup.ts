@@ -12,12 +12,18 @@ export default async function globalSetup(): Promise<void> {
     newest(join(root, 'test', 'support')),
     ...['manifest.xml', 'webpack.config.js'].map((file) => statSync(join(root, file)).mtimeMs),
   );
-  const built = existsSync(join(distDir, 'taskpane.js')) && existsSync(fakeBundle) ? Math.min(statSync(join(distDir, 'taskpane.js')).mtimeMs, statSync(fakeBundle).mtimeMs) : 0;
+  const built =
+    existsSync(join(distDir, 'taskpane.js')) && existsSync(fakeBundle)
+      ? Math.min(statSync(join(distDir, 'taskpane.js')).mtimeMs, statSync(fakeBundle).mtimeMs)
+      : 0;
   if (built > sources) return;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const webpack = require('webpack') as typeof import('webpack');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const makeConfig = require(join(root, 'webpack.config.js')) as (env: object, argv: object) => Promise<import('webpack').Configuration>;
+  const makeConfig = require(join(root, 'webpack.config.js')) as (
+    env: object,
+    argv: object,
+  ) => Promise<import('webpack').Configuration>;
   const pane = await makeConfig({}, { mode: 'development' });
   const fake: import('webpack').Configuration = {
     ...pane,

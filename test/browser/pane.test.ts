@@ -31,7 +31,9 @@ describeInBrowser('the task pane in Chromium, over the fake Excel', () => {
 
     await page.getByTestId('validate').click();
     await page.getByTestId('findings').waitFor({ timeout: 20_000 });
-    const listed = await page.getByTestId('finding').evaluateAll((items) => items.map((i) => [i.getAttribute('data-cell'), i.getAttribute('data-rule')]));
+    const listed = await page
+      .getByTestId('finding')
+      .evaluateAll((items) => items.map((i) => [i.getAttribute('data-cell'), i.getAttribute('data-rule')]));
     // The list is grouped by sheet and severity: the same findings, in the list's order.
     const key = (pair: (string | null)[]): string => pair.join(' ');
     expect(listed.map(key).sort()).toEqual(expected.map((f) => key([`${f.sheet}!${f.cell}`, f.rule])).sort());
@@ -39,7 +41,11 @@ describeInBrowser('the task pane in Chromium, over the fake Excel', () => {
     expect(groups).toBe(new Set(expected.map((f) => `${f.sheet}/${f.severity}`)).size);
 
     const view = await page.evaluate(() => {
-      const excel = (window as unknown as { __fakeExcel: { book: { sheets: { name: string }[] }; fills(s: string): object; notes(s: string): object } }).__fakeExcel;
+      const excel = (
+        window as unknown as {
+          __fakeExcel: { book: { sheets: { name: string }[] }; fills(s: string): object; notes(s: string): object };
+        }
+      ).__fakeExcel;
       const names = excel.book.sheets.map((s) => s.name);
       return {
         fills: Object.fromEntries(names.map((n) => [n, excel.fills(n)])),
@@ -47,8 +53,17 @@ describeInBrowser('the task pane in Chromium, over the fake Excel', () => {
       } as FakeView;
     });
     const coloured = expected.filter((f) => f.severity !== 'info' && f.row > 0);
-    for (const f of coloured) expect([f.sheet, f.cell, view.fills[f.sheet]?.[f.cell]]).toEqual([f.sheet, f.cell, expect.stringMatching(new RegExp(`^(${fillColors.error}|${fillColors.warning})$`))]);
-    const painted = Object.entries(view.fills).flatMap(([sheet, cells]) => Object.entries(cells).filter(([, c]) => c !== fillColors.row).map(([cell]) => `${sheet}!${cell}`));
+    for (const f of coloured)
+      expect([f.sheet, f.cell, view.fills[f.sheet]?.[f.cell]]).toEqual([
+        f.sheet,
+        f.cell,
+        expect.stringMatching(new RegExp(`^(${fillColors.error}|${fillColors.warning})$`)),
+      ]);
+    const painted = Object.entries(view.fills).flatMap(([sheet, cells]) =>
+      Object.entries(cells)
+        .filter(([, c]) => c !== fillColors.row)
+        .map(([cell]) => `${sheet}!${cell}`),
+    );
     expect(painted.sort()).toEqual([...new Set(coloured.map((f) => `${f.sheet}!${f.cell}`))].sort());
     for (const f of expected.filter((x) => x.row > 0)) expect(view.notes[f.sheet]?.[f.cell]).toContain(f.rule);
 
@@ -59,12 +74,24 @@ describeInBrowser('the task pane in Chromium, over the fake Excel', () => {
 
   test('a click on "accept" writes the suggested number; Merge adds the report sheets', async () => {
     // E = 1, F = 4, H = 0, G = 100: the engine suggests E2 = 4.
-    const workbook: WorkbookSnapshot = { sheets: [{ name: 'Phụ lục 2', values: [pl2Header, pl2Row(1, 'Sở Tư pháp', { E: 1, F: 4, G: 100, H: 0, I: 0 })] }] };
+    const workbook: WorkbookSnapshot = {
+      sheets: [{ name: 'Phụ lục 2', values: [pl2Header, pl2Row(1, 'Sở Tư pháp', { E: 1, F: 4, G: 100, H: 0, I: 0 })] }],
+    };
     const { page, errors } = await openPane(workbook);
     const cell = (sheet: string, address: string): Promise<unknown> =>
-      page.evaluate(([s, a]) => (window as unknown as { __fakeExcel: { values(s: string): Record<string, unknown> } }).__fakeExcel.values(s!)[a!], [sheet, address]);
+      page.evaluate(
+        ([s, a]) =>
+          (window as unknown as { __fakeExcel: { values(s: string): Record<string, unknown> } }).__fakeExcel.values(s!)[
+            a!
+          ],
+        [sheet, address],
+      );
     const sheets = (): Promise<string[]> =>
-      page.evaluate(() => (window as unknown as { __fakeExcel: { book: { sheets: { name: string }[] } } }).__fakeExcel.book.sheets.map((s) => s.name));
+      page.evaluate(() =>
+        (window as unknown as { __fakeExcel: { book: { sheets: { name: string }[] } } }).__fakeExcel.book.sheets.map(
+          (s) => s.name,
+        ),
+      );
 
     await page.getByTestId('validate').click();
     await page.getByTestId('findings').waitFor({ timeout: 20_000 });
@@ -76,7 +103,13 @@ describeInBrowser('the task pane in Chromium, over the fake Excel', () => {
     expect(await page.getByTestId('accept').count()).toBe(0);
 
     await page.getByTestId('merge-sheets').click();
-    await page.waitForFunction(() => (window as unknown as { __fakeExcel: { book: { sheets: { name: string }[] } } }).__fakeExcel.book.sheets.length > 2, undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __fakeExcel: { book: { sheets: { name: string }[] } } }).__fakeExcel.book.sheets
+          .length > 2,
+      undefined,
+      { timeout: 20_000 },
+    );
     await page.getByTestId('progress').waitFor({ state: 'detached', timeout: 20_000 });
     expect(await sheets()).toEqual(['Phụ lục 2', '_soat', 'Phụ lục 1', 'Phụ lục 2 (2)', 'Phụ lục 3', 'Tổng hợp']);
     expect(await cell('Phụ lục 2 (2)', 'B6')).toBe('Sở Tư pháp');

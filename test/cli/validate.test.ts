@@ -29,9 +29,17 @@ describe('soat validate', () => {
     const json = JSON.parse(stdout);
     expect(Object.keys(json)).toEqual(['files', 'sheets', 'findings', 'summary']);
     expect(json.files).toEqual([report]);
-    expect(json.sheets[1]).toEqual({ file: report, sheet: 'Phụ lục 2', appendix: 'PL2', headerRows: [4, 5], dataRows: 29 });
+    expect(json.sheets[1]).toEqual({
+      file: report,
+      sheet: 'Phụ lục 2',
+      appendix: 'PL2',
+      headerRows: [4, 5],
+      dataRows: 29,
+    });
     expect(json.summary).toEqual({ error: 7, warning: 23, info: 27 });
-    expect(json.findings.find((f: { cell: string; sheet: string }) => f.sheet === 'Phụ lục 2' && f.cell === 'F18')).toEqual({
+    expect(
+      json.findings.find((f: { cell: string; sheet: string }) => f.sheet === 'Phụ lục 2' && f.cell === 'F18'),
+    ).toEqual({
       file: report,
       sheet: 'Phụ lục 2',
       row: 18,
@@ -68,7 +76,9 @@ describe('soat validate', () => {
 
   it('reads the period end from --period-end', async () => {
     const { stdout } = await soat('validate', report, '--json', '--period-end', '2023-06-30');
-    const late = JSON.parse(stdout).findings.filter((f: { rule: string }) => f.rule === 'future-date').map((f: { cell: string }) => f.cell);
+    const late = JSON.parse(stdout)
+      .findings.filter((f: { rule: string }) => f.rule === 'future-date')
+      .map((f: { cell: string }) => f.cell);
     // Sở Du lịch T6/2024, Dương Kinh T8/2023 and T6/2024, An Lão 2024, Kiến An T1/2024.
     expect(late).toEqual(['D9', 'D46', 'D47', 'D54', 'D55']);
   });
@@ -78,7 +88,9 @@ describe('soat validate', () => {
     writeFileSync(registry, 'STT,Tên đơn vị,Loại,Tên khác\n1,Sở Du lịch,sở,SDL\n');
     const { status, stdout } = await soat('validate', report, '--json', '--registry', registry);
     expect(status).toBe(1);
-    const unknown = JSON.parse(stdout).findings.filter((f: { rule: string; sheet: string }) => f.rule === 'unknown-unit' && f.sheet === 'Phụ lục 2');
+    const unknown = JSON.parse(stdout).findings.filter(
+      (f: { rule: string; sheet: string }) => f.rule === 'unknown-unit' && f.sheet === 'Phụ lục 2',
+    );
     expect(unknown).toHaveLength(28); // every unit but Sở Du lịch
   });
 });
@@ -89,7 +101,10 @@ describe('soat errors', () => {
     [['validate'], 'soat: validate: thiếu tệp đầu vào (missing input file)\n'],
     [['compute', 'a.xlsx'], 'soat: compute: cần --out (needs --out)\n'],
     [['validate', 'a.xlsx', '--lang', 'fr'], 'soat: --lang phải là vi hoặc en (must be vi or en): fr\n'],
-    [['validate', 'a.xlsx', '--period-end', '2024-02-30'], 'soat: --period-end cần dạng YYYY-MM-DD (needs YYYY-MM-DD): 2024-02-30\n'],
+    [
+      ['validate', 'a.xlsx', '--period-end', '2024-02-30'],
+      'soat: --period-end cần dạng YYYY-MM-DD (needs YYYY-MM-DD): 2024-02-30\n',
+    ],
   ])('%j exits 2 with one line on stderr', async (argv, message) => {
     const { status, stdout, stderr } = await soat(...argv);
     expect([status, stdout, stderr]).toEqual([2, '', message]);

@@ -66,9 +66,14 @@ export function hostContract(harness: HostHarness): void {
       const check = await validate(opened.host);
       const fills = await opened.fills(pl2);
       const onSheet = check.findings.filter((f) => f.sheet === pl2 && f.severity !== 'info');
-      for (const f of onSheet) expect([f.cell, fills[f.cell]]).toEqual([f.cell, expect.stringMatching(/^FF(FFC7CE|FFEB9C)$/)]);
-      const painted = Object.entries(fills).filter(([, c]) => c === fillColors.error || c === fillColors.warning).map(([cell]) => cell);
-      expect(painted.filter((c) => !c.startsWith('A')).sort()).toEqual([...new Set(onSheet.map((f) => f.cell))].filter((c) => !c.startsWith('A')).sort());
+      for (const f of onSheet)
+        expect([f.cell, fills[f.cell]]).toEqual([f.cell, expect.stringMatching(/^FF(FFC7CE|FFEB9C)$/)]);
+      const painted = Object.entries(fills)
+        .filter(([, c]) => c === fillColors.error || c === fillColors.warning)
+        .map(([cell]) => cell);
+      expect(painted.filter((c) => !c.startsWith('A')).sort()).toEqual(
+        [...new Set(onSheet.map((f) => f.cell))].filter((c) => !c.startsWith('A')).sort(),
+      );
       expect(await opened.values(pl2)).toEqual(before);
     });
 
@@ -95,7 +100,11 @@ export function hostContract(harness: HostHarness): void {
 
     test('Compute writes the percent formula into a blank derived cell', async () => {
       const blanked: WorkbookSnapshot = {
-        sheets: seed.sheets.map((s) => (s.name === pl2 ? { ...s, values: s.values.map((row, r) => (r === 6 ? row.map((v, c) => (c === 6 ? null : v)) : row)) } : s)),
+        sheets: seed.sheets.map((s) =>
+          s.name === pl2
+            ? { ...s, values: s.values.map((row, r) => (r === 6 ? row.map((v, c) => (c === 6 ? null : v)) : row)) }
+            : s,
+        ),
       };
       const opened = await harness.open(blanked);
       const { plan } = computePlan(checkWorkbook(await opened.host.readSnapshot()));

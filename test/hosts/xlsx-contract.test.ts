@@ -22,7 +22,8 @@ hostContract({
       );
       for (const m of s.merges ?? []) sheet.mergeCells(m.top, m.left, m.bottom, m.right);
       for (const [cell, note] of Object.entries(s.notes ?? {})) sheet.getCell(cell).note = note;
-      for (const [cell, argb] of Object.entries(s.fills ?? {})) sheet.getCell(cell).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+      for (const [cell, argb] of Object.entries(s.fills ?? {}))
+        sheet.getCell(cell).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb } };
     }
     const read = (name: string) => readWorkbookSnapshot(workbook).sheets.find((s) => s.name === name);
     return Promise.resolve({
@@ -32,10 +33,12 @@ hostContract({
       values: (name) => {
         const out: Record<string, unknown> = {};
         const sheet = workbook.getWorksheet(name)!;
-        sheet.eachRow((row) => row.eachCell((cell) => {
-          if (cell.type === ExcelJS.ValueType.Merge) return;
-          out[cell.address] = cell.type === ExcelJS.ValueType.Formula ? `=${cell.formula}` : cell.value;
-        }));
+        sheet.eachRow((row) =>
+          row.eachCell((cell) => {
+            if (cell.type === ExcelJS.ValueType.Merge) return;
+            out[cell.address] = cell.type === ExcelJS.ValueType.Formula ? `=${cell.formula}` : cell.value;
+          }),
+        );
         return Promise.resolve(out);
       },
     });

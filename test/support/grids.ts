@@ -23,13 +23,33 @@ export const pl2Header: CellValue[] = [
 ];
 
 export const pl1Header: CellValue[] = ['STT', 'Tên đơn vị', 'Thiếu phụ lục số liệu'];
-export const pl3Header: CellValue[] = ['STT', 'Tên đơn vị', 'Tên mô hình (hoặc những hình thức hỗ trợ khác)', 'Thời gian thực hiện'];
+export const pl3Header: CellValue[] = [
+  'STT',
+  'Tên đơn vị',
+  'Tên mô hình (hoặc những hình thức hỗ trợ khác)',
+  'Thời gian thực hiện',
+];
 
 /** A clean Phụ lục 2 row for a unit: every relation holds. Override cells by column letter. */
 export function pl2Row(stt: number, unit: string, overrides: Partial<Record<string, CellValue>> = {}): CellValue[] {
   const base: Record<string, CellValue> = {
-    A: stt, B: unit, C: 10, D: 2.8, E: 26, F: 17, G: 65, H: 9, I: 35, J: 100, K: 100,
-    L: 'x', M: 1, N: 'x', O: null, P: 'x', Q: 0,
+    A: stt,
+    B: unit,
+    C: 10,
+    D: 2.8,
+    E: 26,
+    F: 17,
+    G: 65,
+    H: 9,
+    I: 35,
+    J: 100,
+    K: 100,
+    L: 'x',
+    M: 1,
+    N: 'x',
+    O: null,
+    P: 'x',
+    Q: 0,
   };
   return 'ABCDEFGHIJKLMNOPQ'.split('').map((col) => (col in overrides ? overrides[col]! : base[col]!));
 }

@@ -13,7 +13,13 @@ describe('manifest.xml', () => {
     const cli = join(root, 'node_modules', '.bin', 'office-addin-manifest');
     const info = execFileSync(cli, ['info', join(root, 'manifest.xml')], { encoding: 'utf8' });
     const field = (name: string): string | undefined => new RegExp(`^\\s*${name}: (.*)$`, 'm').exec(info)?.[1]?.trim();
-    expect([field('Hosts'), field('Default Locale'), field('Permissions'), field('Name'), field('Type')]).toEqual(['Workbook', 'vi-VN', 'ReadWriteDocument', 'Soát', 'TaskPaneApp']);
+    expect([field('Hosts'), field('Default Locale'), field('Permissions'), field('Name'), field('Type')]).toEqual([
+      'Workbook',
+      'vi-VN',
+      'ReadWriteDocument',
+      'Soát',
+      'TaskPaneApp',
+    ]);
     expect(field('Id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 

@@ -255,7 +255,13 @@ class Intake {
       return existing;
     }
     if (owner === at.file) return existing;
-    this.duplicate(ref, at, unitCell, `${owner} › ${existing.firstAt[appendix]}`, `${at.file}\u0000${ref.key}\u0000${appendix}`);
+    this.duplicate(
+      ref,
+      at,
+      unitCell,
+      `${owner} › ${existing.firstAt[appendix]}`,
+      `${at.file}\u0000${ref.key}\u0000${appendix}`,
+    );
     return undefined;
   }
 

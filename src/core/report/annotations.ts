@@ -16,7 +16,9 @@ const suggestionLabel: Record<Lang, string> = { vi: 'Gợi ý sửa', en: 'Sugge
 export function noteLine(finding: Finding, lang: Lang): string {
   const suggestion = finding.suggestion
     ? ` ${suggestionLabel[lang]}: ${finding.suggestion.cell} = ${
-        typeof finding.suggestion.value === 'number' ? formatNumber(finding.suggestion.value, lang) : finding.suggestion.value
+        typeof finding.suggestion.value === 'number'
+          ? formatNumber(finding.suggestion.value, lang)
+          : finding.suggestion.value
       }.`
     : '';
   return `[${severityLabel[finding.severity][lang]}] ${renderMessage(finding, lang)}${suggestion} (${finding.rule})`;

@@ -15,7 +15,10 @@ export const catalogue = {
   'not-a-number': {
     severity: 'error',
     title: { vi: 'Không phải số', en: 'Not a number' },
-    message: { vi: '"{actual}" không phải là số; ô này cần một số.', en: '"{actual}" is not a number; this cell needs one.' },
+    message: {
+      vi: '"{actual}" không phải là số; ô này cần một số.',
+      en: '"{actual}" is not a number; this cell needs one.',
+    },
   },
   'negative-value': {
     severity: 'error',
@@ -25,7 +28,10 @@ export const catalogue = {
   'not-integer': {
     severity: 'error',
     title: { vi: 'Không phải số nguyên', en: 'Not a whole number' },
-    message: { vi: 'Cột {column} đếm số lượng nên phải là số nguyên, nhưng ô ghi {actual}.', en: 'Column {column} is a count and must be a whole number, but holds {actual}.' },
+    message: {
+      vi: 'Cột {column} đếm số lượng nên phải là số nguyên, nhưng ô ghi {actual}.',
+      en: 'Column {column} is a count and must be a whole number, but holds {actual}.',
+    },
   },
   'percent-out-of-range': {
     severity: 'error',
@@ -35,7 +41,10 @@ export const catalogue = {
   'range-value': {
     severity: 'error',
     title: { vi: 'Ghi khoảng giá trị', en: 'Range instead of a number' },
-    message: { vi: '"{actual}" là một khoảng; ô này chỉ nhận một số.', en: '"{actual}" is a range; this cell takes a single number.' },
+    message: {
+      vi: '"{actual}" là một khoảng; ô này chỉ nhận một số.',
+      en: '"{actual}" is a range; this cell takes a single number.',
+    },
   },
   'decimal-comma': {
     severity: 'info',
@@ -55,27 +64,42 @@ export const catalogue = {
   'part-exceeds-total': {
     severity: 'error',
     title: { vi: 'Phần lớn hơn tổng', en: 'Part exceeds total' },
-    message: { vi: '"{part}" ({actual}) lớn hơn "{total}" ({expected}).', en: '"{part}" ({actual}) is larger than "{total}" ({expected}).' },
+    message: {
+      vi: '"{part}" ({actual}) lớn hơn "{total}" ({expected}).',
+      en: '"{part}" ({actual}) is larger than "{total}" ({expected}).',
+    },
   },
   'sum-mismatch': {
     severity: 'error',
     title: { vi: 'Tổng không khớp', en: 'Sum mismatch' },
-    message: { vi: 'Toàn trình + một phần = {sum}, khác tổng số {actual}.', en: 'Full-process + partial = {sum}, not the total {actual}.' },
+    message: {
+      vi: 'Toàn trình + một phần = {sum}, khác tổng số {actual}.',
+      en: 'Full-process + partial = {sum}, not the total {actual}.',
+    },
   },
   'ratio-mismatch': {
     severity: 'error',
     title: { vi: 'Tỷ lệ không khớp số liệu', en: 'Ratio does not match counts' },
-    message: { vi: 'Tỷ lệ ghi {actual}%, nhưng {part}/{total} × 100 = {expected}%.', en: 'The ratio reads {actual}%, but {part}/{total} × 100 = {expected}%.' },
+    message: {
+      vi: 'Tỷ lệ ghi {actual}%, nhưng {part}/{total} × 100 = {expected}%.',
+      en: 'The ratio reads {actual}%, but {part}/{total} × 100 = {expected}%.',
+    },
   },
   'ratio-undefined': {
     severity: 'info',
     title: { vi: 'Tỷ lệ không xác định', en: 'Ratio undefined' },
-    message: { vi: 'Tổng số bằng 0 nên không tính được tỷ lệ; ô ghi {actual}.', en: 'The total is 0, so no ratio exists; the cell holds {actual}.' },
+    message: {
+      vi: 'Tổng số bằng 0 nên không tính được tỷ lệ; ô ghi {actual}.',
+      en: 'The total is 0, so no ratio exists; the cell holds {actual}.',
+    },
   },
   'invalid-flag': {
     severity: 'error',
     title: { vi: 'Đánh dấu không hợp lệ', en: 'Invalid mark' },
-    message: { vi: '"{actual}" không phải là dấu hợp lệ; dùng "x" cho có, để trống hoặc "0" cho không.', en: '"{actual}" is not a valid mark; use "x" for yes, blank or "0" for no.' },
+    message: {
+      vi: '"{actual}" không phải là dấu hợp lệ; dùng "x" cho có, để trống hoặc "0" cho không.',
+      en: '"{actual}" is not a valid mark; use "x" for yes, blank or "0" for no.',
+    },
   },
   'flag-count-mismatch': {
     severity: 'error',
@@ -85,7 +109,10 @@ export const catalogue = {
   'unknown-unit': {
     severity: 'error',
     title: { vi: 'Đơn vị không có trong danh mục', en: 'Unknown unit' },
-    message: { vi: '"{actual}" không khớp đơn vị nào trong danh mục. Gần nhất: {closest}.', en: '"{actual}" matches no unit of the registry. Closest: {closest}.' },
+    message: {
+      vi: '"{actual}" không khớp đơn vị nào trong danh mục. Gần nhất: {closest}.',
+      en: '"{actual}" matches no unit of the registry. Closest: {closest}.',
+    },
   },
   'duplicate-unit': {
     severity: 'error',
@@ -105,52 +132,82 @@ export const catalogue = {
   'repeated-header': {
     severity: 'info',
     title: { vi: 'Dòng tiêu đề lặp lại', en: 'Repeated header' },
-    message: { vi: 'Dòng tiêu đề lặp lại giữa bảng (ngắt trang), đã bỏ qua.', en: 'A header row repeated inside the table (page break), skipped.' },
+    message: {
+      vi: 'Dòng tiêu đề lặp lại giữa bảng (ngắt trang), đã bỏ qua.',
+      en: 'A header row repeated inside the table (page break), skipped.',
+    },
   },
   'invalid-date': {
     severity: 'error',
     title: { vi: 'Thời gian không hợp lệ', en: 'Invalid date' },
-    message: { vi: '"{actual}" không đọc được là thời gian (ví dụ hợp lệ: T10/2022, Quý I/2023, 2023).', en: '"{actual}" cannot be read as a date (valid examples: T10/2022, Quý I/2023, 2023).' },
+    message: {
+      vi: '"{actual}" không đọc được là thời gian (ví dụ hợp lệ: T10/2022, Quý I/2023, 2023).',
+      en: '"{actual}" cannot be read as a date (valid examples: T10/2022, Quý I/2023, 2023).',
+    },
   },
   'ambiguous-date': {
     severity: 'info',
     title: { vi: 'Ngày tháng có thể hiểu hai cách', en: 'Ambiguous date' },
-    message: { vi: '"{actual}" được hiểu là {expected} (ngày trước, tháng sau).', en: '"{actual}" was read as {expected} (day first).' },
+    message: {
+      vi: '"{actual}" được hiểu là {expected} (ngày trước, tháng sau).',
+      en: '"{actual}" was read as {expected} (day first).',
+    },
   },
   'future-date': {
     severity: 'warning',
     title: { vi: 'Thời gian sau kỳ báo cáo', en: 'Date after the report period' },
-    message: { vi: '"{actual}" muộn hơn cuối kỳ báo cáo ({periodEnd}).', en: '"{actual}" is later than the end of the report period ({periodEnd}).' },
+    message: {
+      vi: '"{actual}" muộn hơn cuối kỳ báo cáo ({periodEnd}).',
+      en: '"{actual}" is later than the end of the report period ({periodEnd}).',
+    },
   },
   'model-numbering': {
     severity: 'warning',
     title: { vi: 'Đánh số mô hình bất thường', en: 'Model numbering' },
-    message: { vi: '{reason}: có thể các dòng này thuộc đơn vị khác.', en: '{reason}: these rows may belong to another unit.' },
+    message: {
+      vi: '{reason}: có thể các dòng này thuộc đơn vị khác.',
+      en: '{reason}: these rows may belong to another unit.',
+    },
   },
   'missing-data-row': {
     severity: 'warning',
     title: { vi: 'Thiếu dòng số liệu', en: 'Missing data row' },
-    message: { vi: '"{actual}" đã gửi báo cáo nhưng không có dòng ở {appendix}.', en: '"{actual}" sent a report but has no row in {appendix}.' },
+    message: {
+      vi: '"{actual}" đã gửi báo cáo nhưng không có dòng ở {appendix}.',
+      en: '"{actual}" sent a report but has no row in {appendix}.',
+    },
   },
   'unlisted-unit': {
     severity: 'warning',
     title: { vi: 'Đơn vị không có trong Phụ lục 1', en: 'Unit not listed in Phụ lục 1' },
-    message: { vi: '"{actual}" không có trong danh sách đơn vị đã gửi báo cáo (Phụ lục 1).', en: '"{actual}" is not in the list of units that reported (Phụ lục 1).' },
+    message: {
+      vi: '"{actual}" không có trong danh sách đơn vị đã gửi báo cáo (Phụ lục 1).',
+      en: '"{actual}" is not in the list of units that reported (Phụ lục 1).',
+    },
   },
   'model-flag-mismatch': {
     severity: 'warning',
     title: { vi: 'Mô hình và đánh dấu không khớp', en: 'Model and mark disagree' },
-    message: { vi: 'Đơn vị có mô hình "Kết nối thủ tục kinh doanh có điều kiện" nhưng ô {flagCell} ở Phụ lục 2 không đánh dấu x.', en: 'The unit runs the "conditional-licence" model but {flagCell} in Phụ lục 2 is not marked x.' },
+    message: {
+      vi: 'Đơn vị có mô hình "Kết nối thủ tục kinh doanh có điều kiện" nhưng ô {flagCell} ở Phụ lục 2 không đánh dấu x.',
+      en: 'The unit runs the "conditional-licence" model but {flagCell} in Phụ lục 2 is not marked x.',
+    },
   },
   'unreadable-file': {
     severity: 'error',
     title: { vi: 'Không đọc được tệp', en: 'Unreadable file' },
-    message: { vi: 'Không đọc được tệp: {reason}. Tệp này bị bỏ qua.', en: 'The file cannot be read: {reason}. It was skipped.' },
+    message: {
+      vi: 'Không đọc được tệp: {reason}. Tệp này bị bỏ qua.',
+      en: 'The file cannot be read: {reason}. It was skipped.',
+    },
   },
   'not-an-appendix': {
     severity: 'info',
     title: { vi: 'Trang tính không phải phụ lục', en: 'Sheet is no appendix' },
-    message: { vi: 'Không tìm thấy tiêu đề của Phụ lục 1, 2 hoặc 3 trong trang tính này; đã bỏ qua.', en: 'No header of Phụ lục 1, 2 or 3 was found on this sheet; it was skipped.' },
+    message: {
+      vi: 'Không tìm thấy tiêu đề của Phụ lục 1, 2 hoặc 3 trong trang tính này; đã bỏ qua.',
+      en: 'No header of Phụ lục 1, 2 or 3 was found on this sheet; it was skipped.',
+    },
   },
 } as const satisfies Record<string, RuleMeta>;
 

@@ -21,13 +21,15 @@ function sentWithoutData(row: DataRow): boolean {
 export function checkAcrossAppendices(a: AppendixUnits, consolidator: string | undefined): void {
   const submitted = new Set<string>();
   if (a.phuLuc1) {
-    for (const [row, unit] of a.phuLuc1.units) if (row.section === 'submitted' && unit.unit) submitted.add(unit.unit.name);
+    for (const [row, unit] of a.phuLuc1.units)
+      if (row.section === 'submitted' && unit.unit) submitted.add(unit.unit.name);
   }
   const withDataRow = new Set(a.phuLuc2?.rows.flatMap((r) => (r.unit?.unit ? [r.unit.unit.name] : [])) ?? []);
 
   if (a.phuLuc1 && a.phuLuc2) {
     for (const [row, unit] of a.phuLuc1.units) {
-      if (row.section !== 'submitted' || !unit.unit || sentWithoutData(row) || withDataRow.has(unit.unit.name)) continue;
+      if (row.section !== 'submitted' || !unit.unit || sentWithoutData(row) || withDataRow.has(unit.unit.name))
+        continue;
       a.phuLuc1.sink.add(unit.cell, 'missing-data-row', { actual: unit.name, detail: { appendix: 'Phụ lục 2' } });
     }
   }

@@ -128,7 +128,11 @@ function checkServices(numbers: ReadonlyMap<string, NumberCell>, sink: FindingSi
   checkRatio(numbers, 'I', 'H', E, suggestion, sink);
 }
 
-function toSuggestion(numbers: ReadonlyMap<string, NumberCell>, key: RepairKey, repaired: number): Suggestion | undefined {
+function toSuggestion(
+  numbers: ReadonlyMap<string, NumberCell>,
+  key: RepairKey,
+  repaired: number,
+): Suggestion | undefined {
   const cell = numbers.get(key)?.cell;
   return cell ? { cell: cell.address, value: repaired } : undefined;
 }

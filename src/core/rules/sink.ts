@@ -32,7 +32,14 @@ export class FindingSink {
   ) {}
 
   add(cell: Cell, rule: RuleId, parts: FindingParts = {}): void {
-    this.push(cell.row, cell.column, cell.address, rule, parts, parts.actual === undefined ? reported(cell.value) : parts.actual);
+    this.push(
+      cell.row,
+      cell.column,
+      cell.address,
+      rule,
+      parts,
+      parts.actual === undefined ? reported(cell.value) : parts.actual,
+    );
   }
 
   /** A finding about a whole sheet or file rather than one cell. */
@@ -41,7 +48,14 @@ export class FindingSink {
   }
 
   /** Optional keys are set only when present, so findings compare and print cleanly. */
-  private push(row: number, column: string, cell: string, rule: RuleId, parts: FindingParts, actual: ReportedValue): void {
+  private push(
+    row: number,
+    column: string,
+    cell: string,
+    rule: RuleId,
+    parts: FindingParts,
+    actual: ReportedValue,
+  ): void {
     const finding: { -readonly [K in keyof Finding]: Finding[K] } = {
       sheet: this.sheet,
       row,

@@ -7,15 +7,7 @@
 export type AppendixId = 'PL1' | 'PL2' | 'PL3';
 
 export type ColumnType =
-  | 'stt'
-  | 'unit'
-  | 'count'
-  | 'decimal'
-  | 'percent'
-  | 'derived-percent'
-  | 'flag'
-  | 'text'
-  | 'date';
+  'stt' | 'unit' | 'count' | 'decimal' | 'percent' | 'derived-percent' | 'flag' | 'text' | 'date';
 
 export interface ColumnDef {
   /** Stable key used by rules: the template column letter of SPEC.md. */
@@ -82,7 +74,11 @@ export const phuLuc2: AppendixTemplate = {
       key: 'C',
       type: 'count',
       title: { vi: 'Số TTHC đã rút ngắn được thời gian', en: 'Procedures with shortened time' },
-      headerWords: [['rut ngan', 'tthc'], ['rut ngan', 'thu tuc'], ['rut ngan', 'so thu tuc']],
+      headerWords: [
+        ['rut ngan', 'tthc'],
+        ['rut ngan', 'thu tuc'],
+        ['rut ngan', 'so thu tuc'],
+      ],
     },
     {
       key: 'D',
@@ -95,7 +91,11 @@ export const phuLuc2: AppendixTemplate = {
       key: 'E',
       type: 'count',
       title: { vi: 'Tổng số dịch vụ hành chính công trực tuyến', en: 'Online public services, total' },
-      headerWords: [['tong so', 'dich vu'], ['tong so', 'dvc'], ['tong', 'truc tuyen']],
+      headerWords: [
+        ['tong so', 'dich vu'],
+        ['tong so', 'dvc'],
+        ['tong', 'truc tuyen'],
+      ],
     },
     {
       key: 'F',
@@ -168,7 +168,10 @@ export const phuLuc2: AppendixTemplate = {
     {
       key: 'P',
       type: 'flag',
-      title: { vi: 'Phối hợp mô hình "Kết nối thủ tục giấy phép kinh doanh có điều kiện"', en: 'Joined the conditional-licence model' },
+      title: {
+        vi: 'Phối hợp mô hình "Kết nối thủ tục giấy phép kinh doanh có điều kiện"',
+        en: 'Joined the conditional-licence model',
+      },
       headerWords: [['ket noi thu tuc']],
       matchOrder: 1,
     },

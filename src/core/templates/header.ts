@@ -189,6 +189,9 @@ export function isRepeatedHeader(header: HeaderMatch, reader: HeaderReader, row:
 
 /** A row of column numbers "(1) (2) (3) …" under the header, as official templates have. */
 export function isColumnNumberRow(values: readonly CellValue[]): boolean {
-  const texts = values.map(textOf).map((t) => t.trim()).filter((t) => t !== '');
+  const texts = values
+    .map(textOf)
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
   return texts.length >= 3 && texts.every((t) => /^\(?\d{1,2}\)?$/.test(t) || /^\(?\d{1,2}\s*=/.test(t));
 }

@@ -128,7 +128,6 @@ function isTitleRow(values: readonly CellValue[]): boolean {
   return stripAccents(text).startsWith('phu luc') || (/\p{Lu}/u.test(text) && text === text.toLocaleUpperCase('vi'));
 }
 
-
 /** The appendix tables of a sheet, top to bottom; none when the sheet holds no appendix. */
 export function findTables(sheet: SheetSnapshot): Table[] {
   const tables: Table[] = [];

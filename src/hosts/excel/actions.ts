@@ -61,7 +61,10 @@ export class ExcelPaneActions implements PaneActions {
   async mergeSheets(lang: Lang): Promise<PaneReport> {
     const snapshot = await this.host.readSnapshot();
     // Each sheet of the open workbook is one unit's: the merge tells units apart by sheet name.
-    const inputs = snapshot.sheets.map((sheet): MergeInput => ({ file: sheet.name, snapshot: { file: sheet.name, sheets: [sheet] } }));
+    const inputs = snapshot.sheets.map((sheet): MergeInput => ({
+      file: sheet.name,
+      snapshot: { file: sheet.name, sheets: [sheet] },
+    }));
     return this.merge(inputs, snapshot, lang);
   }
 
@@ -75,7 +78,9 @@ export class ExcelPaneActions implements PaneActions {
   private async merge(inputs: readonly MergeInput[], open: WorkbookSnapshot, lang: Lang): Promise<PaneReport> {
     const result = mergeUnitWorkbooks(inputs, { lang });
     const existing = open.sheets.map((s) => s.name);
-    await runBatch(this.api, this.host.features, (context) => writeDraft(context, result.draft, existing, this.host.features));
+    await runBatch(this.api, this.host.features, (context) =>
+      writeDraft(context, result.draft, existing, this.host.features),
+    );
     return paneReport(result.findings, lang);
   }
 }

@@ -21,7 +21,7 @@ export function compactAreas(cells: readonly string[]): string[] {
   const columns = [...byColumn.keys()].sort((a, b) => columnNumber(a) - columnNumber(b));
   for (const column of columns) {
     const rows = [...new Set(byColumn.get(column))].sort((a, b) => a - b);
-    for (let i = 0; i < rows.length; ) {
+    for (let i = 0; i < rows.length;) {
       let j = i;
       while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
       areas.push(i === j ? `${column}${rows[i]}` : `${column}${rows[i]}:${column}${rows[j]}`);

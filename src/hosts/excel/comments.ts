@@ -34,7 +34,10 @@ interface Located {
  * Reading takes two syncs: the first loads every note or comment of the workbook (call before it),
  * `locate` then queues their cells (call before the second), and `collect` reads them after it.
  */
-export function queueCommentRead(context: Excel.RequestContext, store: CommentStore): { locate(): { collect(): CommentMarks } } {
+export function queueCommentRead(
+  context: Excel.RequestContext,
+  store: CommentStore,
+): { locate(): { collect(): CommentMarks } } {
   const notes = store === 'notes' ? context.workbook.notes.load('items/content') : undefined;
   const threads =
     store === 'threads'

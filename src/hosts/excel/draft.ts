@@ -64,7 +64,9 @@ function writeSheet(worksheet: Excel.Worksheet, sheet: SheetDraft, given: Readon
   if (sheet.rows.length > 0) {
     const rows = sheet.rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
     const range = worksheet.getRange(`A1:${columnLetter(width)}${rows.length}`);
-    range.numberFormat = rows.map((row) => row.map((cell) => (cell?.text !== undefined ? '@' : (cell?.numberFormat ?? 'General'))));
+    range.numberFormat = rows.map((row) =>
+      row.map((cell) => (cell?.text !== undefined ? '@' : (cell?.numberFormat ?? 'General'))),
+    );
     range.formulas = rows.map((row) => row.map((cell) => content(cell, given)));
     rows.forEach((row, r) =>
       row.forEach((cell, c) => {

@@ -70,7 +70,11 @@ export class ExcelHost implements SpreadsheetHost {
       }
       const recorded = marks.record.fills.fills;
       // Reads for the cells about to change: their original fills and the values to be overwritten.
-      const reads: { sheet: string; originals?: () => Record<string, string | null>; previous: ReturnType<typeof queuePreviousRead> }[] = [];
+      const reads: {
+        sheet: string;
+        originals?: () => Record<string, string | null>;
+        previous: ReturnType<typeof queuePreviousRead>;
+      }[] = [];
       let bytes = 0;
       let pending = false;
       for (const { sheet, fills, writes } of edited) {
@@ -88,8 +92,16 @@ export class ExcelHost implements SpreadsheetHost {
           (cell) => !(cell in (recorded[sheet] ?? {})),
         );
         const done = new Set(marks.record.overwritten.filter((o) => o.sheet === sheet).map((o) => o.cell));
-        const previous = queuePreviousRead(worksheet, writes.map((w) => w.cell).filter((cell) => !done.has(cell)), spend);
-        reads.push({ sheet, previous, ...(fresh.length > 0 ? { originals: queueFillRead(worksheet, fresh, spend) } : {}) });
+        const previous = queuePreviousRead(
+          worksheet,
+          writes.map((w) => w.cell).filter((cell) => !done.has(cell)),
+          spend,
+        );
+        reads.push({
+          sheet,
+          previous,
+          ...(fresh.length > 0 ? { originals: queueFillRead(worksheet, fresh, spend) } : {}),
+        });
       }
       if (pending) await context.sync();
 
@@ -131,14 +143,21 @@ export class ExcelHost implements SpreadsheetHost {
       if (known.protected) throw new ExcelHostError('protected', ` (${sheet})`);
       const worksheet = context.workbook.worksheets.getItem(sheet);
       const done = new Set(marks.record.overwritten.filter((o) => o.sheet === sheet).map((o) => o.cell));
-      const previous = queuePreviousRead(worksheet, writes.map((w) => w.cell).filter((cell) => !done.has(cell)), () => undefined);
+      const previous = queuePreviousRead(
+        worksheet,
+        writes.map((w) => w.cell).filter((cell) => !done.has(cell)),
+        () => undefined,
+      );
       if (previous.size > 0) await context.sync();
       const batch = new WriteBatch(context);
       for (const write of writes) {
         await batch.spend(callBytes(write));
         queueCellWrite(worksheet, write);
       }
-      const record = { fills: marks.record.fills, overwritten: [...marks.record.overwritten, ...previous.collect(sheet)] };
+      const record = {
+        fills: marks.record.fills,
+        overwritten: [...marks.record.overwritten, ...previous.collect(sheet)],
+      };
       await batch.spend(callBytes(record));
       queueRecordWrite(context, record, marks.recordExists);
       await batch.finish();
@@ -154,7 +173,13 @@ export class ExcelHost implements SpreadsheetHost {
       const batch = new WriteBatch(context);
       for (const entry of entries) {
         await batch.spend(callBytes(entry.formula ?? entry.value));
-        const write = entry.formula !== undefined ? { cell: entry.cell, formula: entry.formula } : { cell: entry.cell, value: entry.value === true || entry.value === false ? String(entry.value) : entry.value };
+        const write =
+          entry.formula !== undefined
+            ? { cell: entry.cell, formula: entry.formula }
+            : {
+                cell: entry.cell,
+                value: entry.value === true || entry.value === false ? String(entry.value) : entry.value,
+              };
         queueCellWrite(context.workbook.worksheets.getItem(entry.sheet), write);
       }
       await batch.spend(callBytes(marks.record.fills));
@@ -174,7 +199,12 @@ export class ExcelHost implements SpreadsheetHost {
     });
   }
 
-  private async write(context: Excel.RequestContext, marks: ExcelMarks, resolution: Resolution, record: StoredRecord): Promise<void> {
+  private async write(
+    context: Excel.RequestContext,
+    marks: ExcelMarks,
+    resolution: Resolution,
+    record: StoredRecord,
+  ): Promise<void> {
     const batch = new WriteBatch(context);
     for (const edits of resolution.edits) {
       const worksheet = context.workbook.worksheets.getItem(edits.sheet);

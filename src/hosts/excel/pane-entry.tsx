@@ -21,10 +21,17 @@ void Office.onReady((info) => {
   if (container === null) return;
   const root = createRoot(container);
   if (info.host !== Office.HostType.Excel) {
-    container.textContent = 'Soát chạy trong Excel: hãy mở trang này từ Excel. / Soát runs inside Excel: open this page from Excel.';
+    container.textContent =
+      'Soát chạy trong Excel: hãy mở trang này từ Excel. / Soát runs inside Excel: open this page from Excel.';
     return;
   }
   const lang = (Office.context.displayLanguage ?? 'vi').toLowerCase().startsWith('en') ? 'en' : 'vi';
   const initialError = takeStoredNotice(paneStorage());
-  root.render(<App actions={new ExcelPaneActions(officeApi(), readUnitFile)} initialLang={lang} {...(initialError === undefined ? {} : { initialError })} />);
+  root.render(
+    <App
+      actions={new ExcelPaneActions(officeApi(), readUnitFile)}
+      initialLang={lang}
+      {...(initialError === undefined ? {} : { initialError })}
+    />,
+  );
 });

@@ -46,7 +46,9 @@ export async function readWorkbook(
   if (withValues) {
     for (const sheet of worksheets.items) {
       if (sheet.name === recordSheetName) continue;
-      const used = sheet.getUsedRangeOrNullObject(true).load('values,valueTypes,numberFormat,formulas,rowIndex,columnIndex');
+      const used = sheet
+        .getUsedRangeOrNullObject(true)
+        .load('values,valueTypes,numberFormat,formulas,rowIndex,columnIndex');
       const merged = features.mergedAreas ? used.getMergedAreasOrNullObject().load('address') : undefined;
       reads.push({ name: sheet.name, used, ...(merged ? { merged } : {}) });
     }
@@ -71,9 +73,12 @@ function sheetSnapshot({ name, used, merged }: UsedRead, comments: CommentMarks)
     const pad = <T>(cells: T[]): T[] => [...Array.from({ length: left }, () => undefined as T), ...cells];
     values.push(pad(row.map((value, c) => cellValue(value, used.valueTypes[r]?.[c]))).map((v) => v ?? null));
     numberFormats.push(pad(used.numberFormat[r]!.map((f: string) => (f === 'General' ? undefined : f))));
-    formulas.push(pad(used.formulas[r]!.map((f: unknown) => (typeof f === 'string' && f.startsWith('=') ? f.slice(1) : undefined))));
+    formulas.push(
+      pad(used.formulas[r]!.map((f: unknown) => (typeof f === 'string' && f.startsWith('=') ? f.slice(1) : undefined))),
+    );
   });
-  const merges: MergedArea[] = merged === undefined || merged.isNullObject ? [] : splitAreas(merged.address).map(areaBounds);
+  const merges: MergedArea[] =
+    merged === undefined || merged.isNullObject ? [] : splitAreas(merged.address).map(areaBounds);
   return { name, values, numberFormats, formulas, merges, notes };
 }
 

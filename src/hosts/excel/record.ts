@@ -24,7 +24,10 @@ export interface StoredRecord {
 
 /** Queue before a sync; read after it. */
 export function queueRecordRead(context: Excel.RequestContext): () => StoredRecord {
-  const used = context.workbook.worksheets.getItemOrNullObject(recordSheetName).getUsedRangeOrNullObject(true).load('values,rowIndex,columnIndex');
+  const used = context.workbook.worksheets
+    .getItemOrNullObject(recordSheetName)
+    .getUsedRangeOrNullObject(true)
+    .load('values,rowIndex,columnIndex');
   return () => {
     if (used.isNullObject) return { fills: { fills: {} }, overwritten: [] };
     // The used range starts where the data does: pad it back to A1.

@@ -38,9 +38,11 @@ export function queuePreviousRead(
         return range.formulas.flatMap((row, r) =>
           row.map((formula: unknown, c): Overwritten => {
             const cell = address(top + r, left + c);
-            if (typeof formula === 'string' && formula.startsWith('=')) return { sheet, cell, formula: formula.slice(1), value: null };
+            if (typeof formula === 'string' && formula.startsWith('='))
+              return { sheet, cell, formula: formula.slice(1), value: null };
             const value: unknown = range.values[r]?.[c];
-            const plain = typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string' ? value : null;
+            const plain =
+              typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string' ? value : null;
             return { sheet, cell, value: plain === '' ? null : plain };
           }),
         );

@@ -36,7 +36,14 @@ export interface GsRange {
 }
 
 export interface GsRangeList {
-  setBorder(top: boolean, left: boolean, bottom: boolean, right: boolean, vertical: boolean, horizontal: boolean): unknown;
+  setBorder(
+    top: boolean,
+    left: boolean,
+    bottom: boolean,
+    right: boolean,
+    vertical: boolean,
+    horizontal: boolean,
+  ): unknown;
 }
 
 export interface GsChartBuilder {

@@ -17,12 +17,15 @@ export interface ScriptRun {
 }
 
 export type ServerClient = {
-  readonly [K in keyof ServerFunctions]: (...args: Parameters<ServerFunctions[K]>) => Promise<ReturnType<ServerFunctions[K]>>;
+  readonly [K in keyof ServerFunctions]: (
+    ...args: Parameters<ServerFunctions[K]>
+  ) => Promise<ReturnType<ServerFunctions[K]>>;
 };
 
 export function serverClient(run: () => ScriptRun): ServerClient {
   return new Proxy({} as ServerClient, {
-    get: (_, name: string) =>
+    get:
+      (_, name: string) =>
       (...args: unknown[]) =>
         new Promise((resolve, reject) => {
           const runner = run().withSuccessHandler(resolve).withFailureHandler(reject);

@@ -37,7 +37,12 @@ function content(cell: DraftCell | null, given: ReadonlyMap<string, string>): Gs
 }
 
 /** The grid of one property for the sheet's rectangle, or undefined when no cell sets it. */
-function layer<T>(draft: SheetDraft, width: number, pick: (cell: DraftCell) => T | undefined, blank: T): T[][] | undefined {
+function layer<T>(
+  draft: SheetDraft,
+  width: number,
+  pick: (cell: DraftCell) => T | undefined,
+  blank: T,
+): T[][] | undefined {
   let any = false;
   const grid = draft.rows.map((row) =>
     Array.from({ length: width }, (_, c) => {
@@ -116,7 +121,9 @@ export function writeDraft(spreadsheet: GsSpreadsheet, draft: WorkbookDraft): st
     taken.add(name);
     return name;
   });
-  const given = new Map(draft.sheets.map((sheetDraft, i) => [sheetDraft.name, names[i]!] as const).filter(([a, b]) => a !== b));
+  const given = new Map(
+    draft.sheets.map((sheetDraft, i) => [sheetDraft.name, names[i]!] as const).filter(([a, b]) => a !== b),
+  );
   draft.sheets.forEach((sheetDraft, i) => {
     const sheet = spreadsheet.insertSheet(names[i]!);
     markMergeOutput(sheet, sheetDraft.name);

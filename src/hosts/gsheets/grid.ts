@@ -52,7 +52,11 @@ function cellValue(value: GsValue, formula: string): CellValue {
  * Reads a sheet in one batch: the data range, grown to `atLeast` when Soát recorded cells
  * beyond it, then values, formulas, formats, notes and backgrounds of that one range.
  */
-export function readGrid(sheet: GsSheet, name: string, atLeast: { rows: number; columns: number } = { rows: 0, columns: 0 }): SheetGrid {
+export function readGrid(
+  sheet: GsSheet,
+  name: string,
+  atLeast: { rows: number; columns: number } = { rows: 0, columns: 0 },
+): SheetGrid {
   let range = sheet.getDataRange();
   const used = { rows: range.getNumRows(), columns: range.getNumColumns() };
   const rows = Math.max(used.rows, atLeast.rows);

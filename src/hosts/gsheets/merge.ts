@@ -20,7 +20,10 @@ export function mergeIntoSpreadsheet(
 ): PaneReport {
   const inputs: MergeInput[] = [
     ...workbooks.map((snapshot, i): MergeInput => ({ file: snapshot.file ?? `#${i + 1}`, snapshot })),
-    ...unreadable.map((u): MergeInput => ({ file: u.file, error: { reason: u.reason, message: { vi: u.vi, en: u.en } } })),
+    ...unreadable.map((u): MergeInput => ({
+      file: u.file,
+      error: { reason: u.reason, message: { vi: u.vi, en: u.en } },
+    })),
   ];
   const result = mergeUnitWorkbooks(inputs, { lang });
   writeDraft(spreadsheet, result.draft);

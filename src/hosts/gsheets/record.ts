@@ -10,7 +10,8 @@ import type { GsSpreadsheet, GsValue } from './apps-script';
  */
 
 /** What a cell held before Soát wrote into it. */
-export type PreviousContent = { readonly formula: string } | { readonly value: string | number | boolean | null } | { readonly date: string };
+export type PreviousContent =
+  { readonly formula: string } | { readonly value: string | number | boolean | null } | { readonly date: string };
 
 export interface StoredRecord {
   readonly fills: SoatRecord;

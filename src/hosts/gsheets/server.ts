@@ -65,7 +65,11 @@ export const serverFunctions = {
   acceptSuggestion(finding: PaneFinding): void {
     const suggestion = finding.suggestion;
     if (suggestion === undefined) return;
-    host().write({ sheets: [{ sheet: finding.sheet, fills: [], notes: [], writes: [{ cell: suggestion.cell, value: suggestion.value }] }] });
+    host().write({
+      sheets: [
+        { sheet: finding.sheet, fills: [], notes: [], writes: [{ cell: suggestion.cell, value: suggestion.value }] },
+      ],
+    });
   },
 
   /** Each unit sheet is one input; Soát's own sheets and an earlier merge's output are not. */
@@ -73,7 +77,12 @@ export const serverFunctions = {
     const spreadsheet = services().SpreadsheetApp.getActiveSpreadsheet();
     const outputs = mergeOutputSheets(spreadsheet);
     const snapshot = new GsheetsHost(spreadsheet, (name) => outputs.has(name)).snapshot();
-    return mergeIntoSpreadsheet(spreadsheet, snapshot.sheets.map((sheet) => ({ file: sheet.name, sheets: [sheet] })), [], lang);
+    return mergeIntoSpreadsheet(
+      spreadsheet,
+      snapshot.sheets.map((sheet) => ({ file: sheet.name, sheets: [sheet] })),
+      [],
+      lang,
+    );
   },
 
   /** One chunk of the unit files the sidebar read; `index` orders them. */
@@ -116,18 +125,24 @@ function summaryText(report: PaneReport): string {
 }
 
 export function menuValidate(): void {
-  services().SpreadsheetApp.getUi().alert(summaryText(serverFunctions.validate('vi')));
+  services()
+    .SpreadsheetApp.getUi()
+    .alert(summaryText(serverFunctions.validate('vi')));
 }
 
 export function menuCompute(): void {
   const { written, keptMismatches } = serverFunctions.compute({ overwrite: false, lang: 'vi' });
-  services().SpreadsheetApp.getUi().alert(
-    `Soát: đã ghi ${written} ô tỷ lệ, giữ nguyên ${keptMismatches} ô không khớp / wrote ${written} percentages, kept ${keptMismatches} mismatched.`,
-  );
+  services()
+    .SpreadsheetApp.getUi()
+    .alert(
+      `Soát: đã ghi ${written} ô tỷ lệ, giữ nguyên ${keptMismatches} ô không khớp / wrote ${written} percentages, kept ${keptMismatches} mismatched.`,
+    );
 }
 
 export function menuMerge(): void {
-  services().SpreadsheetApp.getUi().alert(summaryText(serverFunctions.mergeSheets('vi')));
+  services()
+    .SpreadsheetApp.getUi()
+    .alert(summaryText(serverFunctions.mergeSheets('vi')));
 }
 
 export function menuClear(): void {

@@ -25,7 +25,12 @@ function boxOf(cells: Iterable<string>): Box | undefined {
   for (const cell of cells) {
     const { row, col } = parseAddress(cell);
     box = box
-      ? { top: Math.min(box.top, row), left: Math.min(box.left, col), bottom: Math.max(box.bottom, row), right: Math.max(box.right, col) }
+      ? {
+          top: Math.min(box.top, row),
+          left: Math.min(box.left, col),
+          bottom: Math.max(box.bottom, row),
+          right: Math.max(box.right, col),
+        }
       : { top: row, left: col, bottom: row, right: col };
   }
   return box;
@@ -77,11 +82,16 @@ export interface GridWrite {
 /** A plan's write: formulas get their "=", text is kept as text. */
 export function gridWrite(grid: SheetGrid, write: CellWrite): GridWrite {
   const format = write.numberFormat === undefined ? {} : { numberFormat: write.numberFormat };
-  if (write.formula !== undefined) return { cell: write.cell, content: `=${write.formula.replace(/^=/, '')}`, ...format };
+  if (write.formula !== undefined)
+    return { cell: write.cell, content: `=${write.formula.replace(/^=/, '')}`, ...format };
   const value = write.value ?? '';
   if (typeof value !== 'string') return { cell: write.cell, content: value, ...format };
   const { row, col } = parseAddress(write.cell);
-  return { cell: write.cell, content: asText(value, write.numberFormat ?? grid.formats[row - 1]?.[col - 1]), ...format };
+  return {
+    cell: write.cell,
+    content: asText(value, write.numberFormat ?? grid.formats[row - 1]?.[col - 1]),
+    ...format,
+  };
 }
 
 /** What Revert writes to put a recorded cell back. */
@@ -94,36 +104,62 @@ export function restoreWrite(grid: SheetGrid, cell: string, previous: PreviousCo
 }
 
 /** What the writes overwrite, to be recorded before they run. */
-export function overwritten(grid: SheetGrid, writes: readonly { readonly cell: string }[]): [string, PreviousContent][] {
+export function overwritten(
+  grid: SheetGrid,
+  writes: readonly { readonly cell: string }[],
+): [string, PreviousContent][] {
   return writes.map(({ cell }) => {
     const { row, col } = parseAddress(cell);
     return [cell, previousContent(grid.values[row - 1]?.[col - 1] ?? '', grid.formulas[row - 1]?.[col - 1] ?? '')];
   });
 }
 
-export function applySheetEdits(grid: SheetGrid, edits: Pick<ResolvedSheetEdits, 'fills' | 'notes'>, writes: readonly GridWrite[]): void {
-  const fills = keyed(edits.fills.flatMap((group) => group.cells.map((cell): [string, string | null] => [cell, backgroundOf(group.color)])));
+export function applySheetEdits(
+  grid: SheetGrid,
+  edits: Pick<ResolvedSheetEdits, 'fills' | 'notes'>,
+  writes: readonly GridWrite[],
+): void {
+  const fills = keyed(
+    edits.fills.flatMap((group) =>
+      group.cells.map((cell): [string, string | null] => [cell, backgroundOf(group.color)]),
+    ),
+  );
   const fillBox = boxOf(edits.fills.flatMap((group) => group.cells));
   if (fillBox) {
     const current = (r: number, c: number): string | null => {
       const background = grid.backgrounds[r - 1]?.[c - 1] ?? noFill;
       return background.toLowerCase() === noFill ? null : background;
     };
-    const box = grid.sheet.getRange(fillBox.top, fillBox.left, fillBox.bottom - fillBox.top + 1, fillBox.right - fillBox.left + 1);
+    const box = grid.sheet.getRange(
+      fillBox.top,
+      fillBox.left,
+      fillBox.bottom - fillBox.top + 1,
+      fillBox.right - fillBox.left + 1,
+    );
     box.setBackgrounds(rectangle(fillBox, fills, current));
   }
 
   const noteBox = boxOf(edits.notes.map((note) => note.cell));
   if (noteBox) {
     const notes = keyed(edits.notes.map((note): [string, string] => [note.cell, note.text ?? '']));
-    const box = grid.sheet.getRange(noteBox.top, noteBox.left, noteBox.bottom - noteBox.top + 1, noteBox.right - noteBox.left + 1);
+    const box = grid.sheet.getRange(
+      noteBox.top,
+      noteBox.left,
+      noteBox.bottom - noteBox.top + 1,
+      noteBox.right - noteBox.left + 1,
+    );
     box.setNotes(rectangle(noteBox, notes, (r, c) => grid.notes[r - 1]?.[c - 1] ?? ''));
   }
 
   const writeBox = boxOf(writes.map((write) => write.cell));
   if (writeBox) {
     const values = keyed(writes.map((write): [string, GsValue] => [write.cell, write.content]));
-    const box = grid.sheet.getRange(writeBox.top, writeBox.left, writeBox.bottom - writeBox.top + 1, writeBox.right - writeBox.left + 1);
+    const box = grid.sheet.getRange(
+      writeBox.top,
+      writeBox.left,
+      writeBox.bottom - writeBox.top + 1,
+      writeBox.right - writeBox.left + 1,
+    );
     const formats = writes.filter((write) => write.numberFormat !== undefined);
     if (formats.length > 0) {
       const changes = keyed(formats.map((write): [string, string] => [write.cell, write.numberFormat!]));

@@ -12,11 +12,34 @@ import { pl2Header, pl2Row, sheet, workbook } from '../../support/grids';
 describe('the rule catalogue', () => {
   it('holds exactly the rules of SPEC.md, plus the two file-level ones of the merge', () => {
     expect(ruleIds).toEqual([
-      'not-a-number', 'negative-value', 'not-integer', 'percent-out-of-range', 'range-value', 'decimal-comma',
-      'formula-error', 'missing-value', 'part-exceeds-total', 'sum-mismatch', 'ratio-mismatch', 'ratio-undefined',
-      'invalid-flag', 'flag-count-mismatch', 'unknown-unit', 'duplicate-unit', 'unit-alias', 'numbering-gap',
-      'repeated-header', 'invalid-date', 'ambiguous-date', 'future-date', 'model-numbering', 'missing-data-row',
-      'unlisted-unit', 'model-flag-mismatch', 'unreadable-file', 'not-an-appendix',
+      'not-a-number',
+      'negative-value',
+      'not-integer',
+      'percent-out-of-range',
+      'range-value',
+      'decimal-comma',
+      'formula-error',
+      'missing-value',
+      'part-exceeds-total',
+      'sum-mismatch',
+      'ratio-mismatch',
+      'ratio-undefined',
+      'invalid-flag',
+      'flag-count-mismatch',
+      'unknown-unit',
+      'duplicate-unit',
+      'unit-alias',
+      'numbering-gap',
+      'repeated-header',
+      'invalid-date',
+      'ambiguous-date',
+      'future-date',
+      'model-numbering',
+      'missing-data-row',
+      'unlisted-unit',
+      'model-flag-mismatch',
+      'unreadable-file',
+      'not-an-appendix',
     ]);
     expect(catalogue['ratio-mismatch'].severity).toBe('error');
     expect(catalogue['decimal-comma'].severity).toBe('info');
@@ -28,7 +51,9 @@ describe('messages', () => {
   let seedFindings: readonly Finding[];
 
   beforeAll(async () => {
-    const books = await buildSeedWorkbooks(readFileSync(join(__dirname, '..', '..', 'fixtures', 'seed-9T-2024.txt'), 'utf8'));
+    const books = await buildSeedWorkbooks(
+      readFileSync(join(__dirname, '..', '..', 'fixtures', 'seed-9T-2024.txt'), 'utf8'),
+    );
     const { snapshot } = await readWorkbookBuffer(books.get('seed-report.xlsx')!, 'seed-report.xlsx');
     seedFindings = checkWorkbook(snapshot).findings;
   });
@@ -44,8 +69,12 @@ describe('messages', () => {
 
   it('read as a reviewer expects, with decimal commas in Vietnamese', () => {
     const ratio = seedFindings.find((f) => f.cell === 'I17' && f.rule === 'ratio-mismatch')!;
-    expect(noteLine(ratio, 'vi')).toBe('[Lỗi] Tỷ lệ ghi 39,32%, nhưng H/E × 100 = 29,32%. Gợi ý sửa: I17 = 29,32. (ratio-mismatch)');
-    expect(noteLine(ratio, 'en')).toBe('[Error] The ratio reads 39.32%, but H/E × 100 = 29.32%. Suggested fix: I17 = 29.32. (ratio-mismatch)');
+    expect(noteLine(ratio, 'vi')).toBe(
+      '[Lỗi] Tỷ lệ ghi 39,32%, nhưng H/E × 100 = 29,32%. Gợi ý sửa: I17 = 29,32. (ratio-mismatch)',
+    );
+    expect(noteLine(ratio, 'en')).toBe(
+      '[Error] The ratio reads 39.32%, but H/E × 100 = 29.32%. Suggested fix: I17 = 29.32. (ratio-mismatch)',
+    );
     const gap = seedFindings.find((f) => f.cell === 'A22')!;
     expect(renderMessage(gap, 'vi')).toBe('STT 17 sau STT 15: thiếu STT 16.');
     expect(renderMessage(gap, 'en')).toBe('No. 17 follows no. 15: no. 16 is missing.');
@@ -55,7 +84,13 @@ describe('messages', () => {
 describe('the annotation plan', () => {
   it('colours by the worst finding of a cell, marks the row, one note per cell', () => {
     const { findings } = checkWorkbook(
-      workbook(sheet('Phụ lục 2', [pl2Header, pl2Row(1, 'Sở Du lịch', { D: '1,5', G: 64, M: 'hai' }), pl2Row(2, 'Sở Tư pháp', { D: '2,8' })])),
+      workbook(
+        sheet('Phụ lục 2', [
+          pl2Header,
+          pl2Row(1, 'Sở Du lịch', { D: '1,5', G: 64, M: 'hai' }),
+          pl2Row(2, 'Sở Tư pháp', { D: '2,8' }),
+        ]),
+      ),
     );
     expect(annotationPlan(findings, 'vi')).toEqual({
       sheets: [

@@ -16,7 +16,12 @@ describe('checks across appendices', () => {
     const result = checkWorkbook(
       workbook(
         phuLuc1,
-        sheet('Phụ lục 2', [pl2Header, pl2Row(1, 'Sở Kế hoạch và Đầu tư'), pl2Row(2, 'Sở Du lịch'), pl2Row(3, 'Sở Y tế')]),
+        sheet('Phụ lục 2', [
+          pl2Header,
+          pl2Row(1, 'Sở Kế hoạch và Đầu tư'),
+          pl2Row(2, 'Sở Du lịch'),
+          pl2Row(3, 'Sở Y tế'),
+        ]),
       ),
       { periodEnd: new Date('2024-09-30') },
     );
@@ -45,7 +50,12 @@ describe('checks across appendices', () => {
   it('reads Phụ lục 1 by section: numbering restarts in section II', () => {
     const result = checkWorkbook(workbook(phuLuc1));
     expect(result.findings).toEqual([]);
-    expect(result.tables[0]!.table.rows.map((r) => r.section)).toEqual(['submitted', 'submitted', 'submitted', 'not-submitted']);
+    expect(result.tables[0]!.table.rows.map((r) => r.section)).toEqual([
+      'submitted',
+      'submitted',
+      'submitted',
+      'not-submitted',
+    ]);
   });
 });
 
@@ -55,7 +65,12 @@ describe('rows without a unit', () => {
       workbook(
         sheet('Phụ lục 1', [pl1Header, [1, 'Sở Du lịch', 'có?'], [2, null, 'x']]),
         sheet('Phụ lục 2', [pl2Header, pl2Row(1, 'Sở Du lịch'), pl2Row(2, '')]),
-        sheet('Phụ lục 3', [pl3Header, [1, null, 'Mô hình A', 'T1/2023'], [2, 'Sở Du lịch', 'Mô hình B', 'T1/2023'], [null, null, 'Mô hình C', 'T2/2023']]),
+        sheet('Phụ lục 3', [
+          pl3Header,
+          [1, null, 'Mô hình A', 'T1/2023'],
+          [2, 'Sở Du lịch', 'Mô hình B', 'T1/2023'],
+          [null, null, 'Mô hình C', 'T2/2023'],
+        ]),
       ),
       { periodEnd: new Date('2024-09-30') },
     );

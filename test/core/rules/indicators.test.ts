@@ -4,7 +4,9 @@ import { cellsAndRules, pl2Header, pl2Row, sheet, workbook } from '../../support
 
 /** Checks one Phụ lục 2 sheet: header in row 1, the given rows from row 2. */
 function checkRows(rows: CellValue[][], extra = {}) {
-  return checkWorkbook(workbook(sheet('Phụ lục 2', [pl2Header, ...rows], extra)), { periodEnd: new Date('2024-09-30') });
+  return checkWorkbook(workbook(sheet('Phụ lục 2', [pl2Header, ...rows], extra)), {
+    periodEnd: new Date('2024-09-30'),
+  });
 }
 
 function rulesOf(rows: CellValue[][], extra = {}) {
@@ -17,9 +19,7 @@ describe('Phụ lục 2 rows', () => {
   });
 
   it('reports text, ranges and error values where a number belongs', () => {
-    expect(
-      rulesOf([pl2Row(1, 'Sở Du lịch', { C: 'nhiều', D: '2-3', K: '86-99', J: { error: '#DIV/0!' } })]),
-    ).toEqual([
+    expect(rulesOf([pl2Row(1, 'Sở Du lịch', { C: 'nhiều', D: '2-3', K: '86-99', J: { error: '#DIV/0!' } })])).toEqual([
       ['C2', 'not-a-number'],
       ['D2', 'range-value'],
       ['J2', 'formula-error'],
@@ -30,7 +30,13 @@ describe('Phụ lục 2 rows', () => {
   it('reads "1,5" as 1.5 and says so', () => {
     const [finding, ...rest] = checkRows([pl2Row(1, 'Sở Du lịch', { D: '1,5' })]).findings;
     expect(rest).toEqual([]);
-    expect(finding).toMatchObject({ cell: 'D2', rule: 'decimal-comma', severity: 'info', actual: '1,5', expected: 1.5 });
+    expect(finding).toMatchObject({
+      cell: 'D2',
+      rule: 'decimal-comma',
+      severity: 'info',
+      actual: '1,5',
+      expected: 1.5,
+    });
   });
 
   it('reports negative values, fractions in counts and percents above 100', () => {
@@ -47,7 +53,9 @@ describe('Phụ lục 2 rows', () => {
       ['G2', 'missing-value'],
       ['I2', 'missing-value'],
     ]);
-    expect(rulesOf([pl2Row(1, 'Sở Du lịch', { C: 0, D: null, E: null, F: null, G: null, H: null, I: null })])).toEqual([]);
+    expect(rulesOf([pl2Row(1, 'Sở Du lịch', { C: 0, D: null, E: null, F: null, G: null, H: null, I: null })])).toEqual(
+      [],
+    );
   });
 
   it('reports a part above the total once, with the repair of the total (Sở Ngoại vụ)', () => {
@@ -75,15 +83,29 @@ describe('Phụ lục 2 rows', () => {
       pl2Row(2, 'UBND quận Dương Kinh', { E: 345, F: 106, G: 30.1, H: 239, I: 69 }),
     ]);
     expect(findings.filter((f) => f.rule === 'ratio-mismatch')).toEqual([
-      expect.objectContaining({ cell: 'I2', severity: 'error', actual: 39.32, expected: 29.32, suggestion: { cell: 'I2', value: 29.32 } }),
-      expect.objectContaining({ cell: 'G3', severity: 'warning', actual: 30.1, expected: 30.72, suggestion: { cell: 'G3', value: 30.7 } }),
+      expect.objectContaining({
+        cell: 'I2',
+        severity: 'error',
+        actual: 39.32,
+        expected: 29.32,
+        suggestion: { cell: 'I2', value: 29.32 },
+      }),
+      expect.objectContaining({
+        cell: 'G3',
+        severity: 'warning',
+        actual: 30.1,
+        expected: 30.72,
+        suggestion: { cell: 'G3', value: 30.7 },
+      }),
     ]);
   });
 
   it('reads a %-formatted fraction as percentage points', () => {
     const formats = [[], ['General', 'General', 'General', 'General', 'General', 'General', '0.00%']];
     expect(rulesOf([pl2Row(1, 'Sở Du lịch', { G: 0.6538 })], { numberFormats: formats })).toEqual([]);
-    expect(rulesOf([pl2Row(1, 'Sở Du lịch', { G: 0.7 })], { numberFormats: formats })).toEqual([['G2', 'ratio-mismatch']]);
+    expect(rulesOf([pl2Row(1, 'Sở Du lịch', { G: 0.7 })], { numberFormats: formats })).toEqual([
+      ['G2', 'ratio-mismatch'],
+    ]);
   });
 
   it('says a ratio over a zero total is undefined', () => {

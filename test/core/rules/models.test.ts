@@ -71,7 +71,13 @@ describe('the report period', () => {
     );
     expect(cellsAndRules(titled.findings)).toEqual([['D3', 'future-date']]);
     const untitled = checkWorkbook(
-      workbook(sheet('Phụ lục 3', [pl3Header, [1, 'Sở Du lịch', 'Mô hình 1', 'Quý I/2023'], [null, null, 'Mô hình 2', 'T6/2023']])),
+      workbook(
+        sheet('Phụ lục 3', [
+          pl3Header,
+          [1, 'Sở Du lịch', 'Mô hình 1', 'Quý I/2023'],
+          [null, null, 'Mô hình 2', 'T6/2023'],
+        ]),
+      ),
       { today: new Date('2024-09-30') },
     );
     expect(untitled.findings).toEqual([]);

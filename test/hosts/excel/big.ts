@@ -13,6 +13,7 @@ export async function phuLuc3WithRows(rows: number): Promise<WorkbookSnapshot> {
   const firstData = sheet.values.findIndex((row) => row[0] === 1);
   const values: CellValue[][] = sheet.values.slice(0, firstData + Math.min(10, rows)).map((row) => [...row]);
   values[firstData]![3] = 'T13/2023';
-  for (let i = values.length - firstData; i < rows; i++) values.push([null, null, `Hỗ trợ doanh nghiệp đợt ${i}`, 'T10/2022']);
+  for (let i = values.length - firstData; i < rows; i++)
+    values.push([null, null, `Hỗ trợ doanh nghiệp đợt ${i}`, 'T10/2022']);
   return { sheets: [{ name: 'Phụ lục 3', values, merges: sheet.merges ?? [] }] };
 }

@@ -10,7 +10,15 @@ for (const apiVersion of ['1.18', '1.10']) {
       if (apiVersion === '1.10') {
         // Human notes of the snapshot become a human's threaded comments.
         for (const sheet of excel.book.sheets) {
-          for (const [cell, note] of sheet.notes) excel.book.comments.push({ id: excel.book.newId(), sheet: sheet.name, cell, content: note.content, authorName: 'Reviewer', replies: [] });
+          for (const [cell, note] of sheet.notes)
+            excel.book.comments.push({
+              id: excel.book.newId(),
+              sheet: sheet.name,
+              cell,
+              content: note.content,
+              authorName: 'Reviewer',
+              replies: [],
+            });
           sheet.notes.clear();
         }
       }

@@ -3,7 +3,19 @@ import type { FakeRequestContext } from '../../support/fake-excel';
 
 /** The fake keeps the Office.js rules a host can get wrong: if it did not, host tests would prove little. */
 function excel(): FakeExcel {
-  return new FakeExcel(WorkbookModel.fromSnapshot({ sheets: [{ name: 'S', values: [[1, 2], ['a', null]] }] }));
+  return new FakeExcel(
+    WorkbookModel.fromSnapshot({
+      sheets: [
+        {
+          name: 'S',
+          values: [
+            [1, 2],
+            ['a', null],
+          ],
+        },
+      ],
+    }),
+  );
 }
 
 describe('the fake Excel', () => {

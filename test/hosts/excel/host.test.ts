@@ -37,7 +37,14 @@ describe('ExcelHost over the fake Excel', () => {
     const excel = fake(await phuLuc3WithRows(24_010));
     const cells = Array.from({ length: 12_000 }, (_, i) => `C${12 + 2 * i}`);
     const plan: EditPlan = {
-      sheets: [{ sheet: 'Phụ lục 3', fills: [{ kind: 'error', color: fillColors.error, cells }], notes: cells.map((cell) => ({ cell, text: 'x'.repeat(400) })), writes: [] }],
+      sheets: [
+        {
+          sheet: 'Phụ lục 3',
+          fills: [{ kind: 'error', color: fillColors.error, cells }],
+          notes: cells.map((cell) => ({ cell, text: 'x'.repeat(400) })),
+          writes: [],
+        },
+      ],
     };
     const host = new ExcelHost(excel.api());
     await host.applyPlan(plan);
@@ -95,7 +102,17 @@ describe('ExcelHost over the fake Excel', () => {
         {
           name: 'Phụ lục 2',
           values: [
-            ['STT', 'Tên đơn vị', 'Số TTHC đã rút ngắn được thời gian', 'Số ngày trung bình được rút ngắn', 'Tổng số dịch vụ hành chính công trực tuyến', 'Dịch vụ hành chính công toàn trình', 'Tỷ lệ toàn trình/Tổng (%)', 'Dịch vụ hành chính công một phần', 'Tỷ lệ một phần/Tổng (%)'],
+            [
+              'STT',
+              'Tên đơn vị',
+              'Số TTHC đã rút ngắn được thời gian',
+              'Số ngày trung bình được rút ngắn',
+              'Tổng số dịch vụ hành chính công trực tuyến',
+              'Dịch vụ hành chính công toàn trình',
+              'Tỷ lệ toàn trình/Tổng (%)',
+              'Dịch vụ hành chính công một phần',
+              'Tỷ lệ một phần/Tổng (%)',
+            ],
             [1, 'Sở Tư pháp', 1, 2, 10, 6, 70, 4, null],
           ],
         },
@@ -106,7 +123,10 @@ describe('ExcelHost over the fake Excel', () => {
     const { plan } = computePlan(checkWorkbook(await host.readSnapshot()), { overwrite: true });
     await host.applyPlan(plan);
     const computed = excel.values('Phụ lục 2');
-    expect([computed['G2'], computed['I2']]).toEqual(['=IF(E2>0,ROUND(F2/E2*100,2),"")', '=IF(E2>0,ROUND(H2/E2*100,2),"")']);
+    expect([computed['G2'], computed['I2']]).toEqual([
+      '=IF(E2>0,ROUND(F2/E2*100,2),"")',
+      '=IF(E2>0,ROUND(H2/E2*100,2),"")',
+    ]);
     expect(await host.revert()).toBe(2);
     const reverted = excel.values('Phụ lục 2');
     expect([reverted['G2'], reverted['I2']]).toEqual([70, undefined]);

@@ -8,7 +8,9 @@ export function buildGsheets(names: readonly ('gsheets-server' | 'gsheets-sideba
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const configs = require('../../../webpack.gsheets.config.js') as webpack.Configuration[];
   const out = mkdtempSync(join(tmpdir(), 'soat-gsheets-'));
-  const selected = configs.filter((c) => names.includes(c.name as never)).map((c) => ({ ...c, output: { ...c.output, path: out } }));
+  const selected = configs
+    .filter((c) => names.includes(c.name as never))
+    .map((c) => ({ ...c, output: { ...c.output, path: out } }));
   return new Promise((resolve, reject) => {
     webpack(selected, (error, stats) => {
       if (error) reject(error);

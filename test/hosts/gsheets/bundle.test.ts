@@ -37,7 +37,24 @@ test('Code.js has no module system left and every entry point as a top-level fun
   const code = readFileSync(join(out, 'Code.js'), 'utf8');
   expect(code).not.toMatch(/\brequire\(|^\s*(?:import|export)\s/m);
   const context = load(new FakeSpreadsheetApp());
-  for (const name of ['onOpen', 'onInstall', 'menuValidate', 'menuCompute', 'menuMerge', 'menuClear', 'showSidebar', 'validate', 'compute', 'clear', 'revert', 'selectCell', 'acceptSuggestion', 'mergeSheets', 'uploadChunk', 'mergeUpload']) {
+  for (const name of [
+    'onOpen',
+    'onInstall',
+    'menuValidate',
+    'menuCompute',
+    'menuMerge',
+    'menuClear',
+    'showSidebar',
+    'validate',
+    'compute',
+    'clear',
+    'revert',
+    'selectCell',
+    'acceptSuggestion',
+    'mergeSheets',
+    'uploadChunk',
+    'mergeUpload',
+  ]) {
     expect(typeof context[name]).toBe('function');
   }
 });
@@ -72,5 +89,7 @@ test('validate, run through the bundle on the seed, reports what the core finds 
   expect(spreadsheet.sheet('_soat').hidden).toBe(true);
 
   (context['clear'] as () => void)();
-  expect([...spreadsheet.sheet('Phụ lục 2').cells.values()].some((c) => c.background !== undefined || c.note !== undefined)).toBe(false);
+  expect(
+    [...spreadsheet.sheet('Phụ lục 2').cells.values()].some((c) => c.background !== undefined || c.note !== undefined),
+  ).toBe(false);
 });

@@ -28,8 +28,15 @@ test("the Excel build's cleaning removes its stale files and keeps dist/gsheets/
   const excel = await makeConfig({ out: dist }, { mode: 'development' });
   expect(excel.output?.path).toBe(dist);
   await new Promise<void>((resolve, reject) =>
-    webpack({ mode: 'development', devtool: false, entry, output: { path: dist, filename: 'taskpane.js', clean: excel.output?.clean } }, (error, stats) =>
-      error ? reject(error) : stats?.hasErrors() ? reject(new Error(stats.toString('errors-only'))) : resolve(),
+    webpack(
+      {
+        mode: 'development',
+        devtool: false,
+        entry,
+        output: { path: dist, filename: 'taskpane.js', clean: excel.output?.clean },
+      },
+      (error, stats) =>
+        error ? reject(error) : stats?.hasErrors() ? reject(new Error(stats.toString('errors-only'))) : resolve(),
     ),
   );
 

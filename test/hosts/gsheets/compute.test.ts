@@ -35,14 +35,23 @@ function openSheets(snapshot: WorkbookSnapshot): FakeSpreadsheet {
 }
 
 /** A Sheets sheet seen as Excel's fake shows a workbook: fills as ARGB, notes, values with formulas. */
-function seen(s: FakeSheet): { fills: Record<string, string>; notes: Record<string, string>; values: Record<string, unknown> } {
-  const view = { fills: {} as Record<string, string>, notes: {} as Record<string, string>, values: {} as Record<string, unknown> };
+function seen(s: FakeSheet): {
+  fills: Record<string, string>;
+  notes: Record<string, string>;
+  values: Record<string, unknown>;
+} {
+  const view = {
+    fills: {} as Record<string, string>,
+    notes: {} as Record<string, string>,
+    values: {} as Record<string, unknown>,
+  };
   for (const [key, cell] of s.cells) {
     const [row, col] = key.split(':').map(Number) as [number, number];
     const a1 = `${String.fromCharCode(64 + col)}${row}`;
     if (cell.background !== undefined) view.fills[a1] = `FF${cell.background.slice(1).toUpperCase()}`;
     if (cell.note !== undefined && cell.note !== '') view.notes[a1] = cell.note;
-    if (cell.formula !== undefined || (cell.value !== undefined && cell.value !== '')) view.values[a1] = cell.formula ?? cell.value;
+    if (cell.formula !== undefined || (cell.value !== undefined && cell.value !== ''))
+      view.values[a1] = cell.formula ?? cell.value;
   }
   return view;
 }
@@ -60,7 +69,10 @@ test('Validate then Compute: the same colours, notes and values in Google Sheets
   expect(seen(pl2).fills['E5']).toBe('FFFFC7CE'); // Validate's marks are there before Compute
   expect(seen(pl2).notes['E5']).toMatch(/^Đã hỏi lại đơn vị\n\n— Soát —/);
 
-  const summaries = [await inExcel.compute({ overwrite: true, lang: 'vi' }), serverFunctions.compute({ overwrite: true, lang: 'vi' })];
+  const summaries = [
+    await inExcel.compute({ overwrite: true, lang: 'vi' }),
+    serverFunctions.compute({ overwrite: true, lang: 'vi' }),
+  ];
   expect(summaries[1]).toEqual(summaries[0]);
   expect(summaries[1]).toEqual({ written: 2, keptMismatches: 0 });
 
@@ -70,7 +82,10 @@ test('Validate then Compute: the same colours, notes and values in Google Sheets
   expect(after.notes).toEqual(excel.notes(name));
   expect(after.notes).toEqual({ E5: 'Đã hỏi lại đơn vị' });
   expect(after.values).toEqual(excel.values(name));
-  expect([after.values['G3'], after.values['I4']]).toEqual(['=IF(E3>0,ROUND(F3/E3*100,2),"")', '=IF(E4>0,ROUND(H4/E4*100,2),"")']);
+  expect([after.values['G3'], after.values['I4']]).toEqual([
+    '=IF(E3>0,ROUND(F3/E3*100,2),"")',
+    '=IF(E4>0,ROUND(H4/E4*100,2),"")',
+  ]);
 
   // What Compute overwrote is still recorded: Revert puts it back in both.
   expect([await inExcel.revert(), serverFunctions.revert()]).toEqual([2, 2]);
@@ -85,7 +100,11 @@ test('Compute without accepting overwrites keeps the mismatch and still costs a 
     spreadsheet.ledger.reset();
     expect(serverFunctions.compute({ overwrite: false, lang: 'vi' })).toEqual({ written: rows - 2, keptMismatches: 1 });
     expect(spreadsheet.sheet(name).cell(4, 9)?.value).toBe(80);
-    expect([...spreadsheet.sheet(name).cells.values()].some((c) => c.background === '#ffc7ce' || /— Soát —/.test(c.note ?? ''))).toBe(false);
+    expect(
+      [...spreadsheet.sheet(name).cells.values()].some(
+        (c) => c.background === '#ffc7ce' || /— Soát —/.test(c.note ?? ''),
+      ),
+    ).toBe(false);
     return spreadsheet.ledger.count(name, writeMethods);
   });
   expect(writes[0]).toBe(writes[1]);

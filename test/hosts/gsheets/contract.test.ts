@@ -10,12 +10,15 @@ hostContract({
   open: (snapshot) => {
     const spreadsheet = new FakeSpreadsheet([]);
     for (const sheet of snapshot.sheets) spreadsheet.load(sheet);
-    const cells = (name: string): [string, ReturnType<typeof spreadsheet.sheets[number]['cell']>][] =>
+    const cells = (name: string): [string, ReturnType<(typeof spreadsheet.sheets)[number]['cell']>][] =>
       [...spreadsheet.sheet(name).cells].map(([key, cell]) => {
         const [row, col] = key.split(':').map(Number) as [number, number];
         return [address(row, col), cell];
       });
-    const pick = (name: string, read: (cell: NonNullable<ReturnType<typeof cells>[number][1]>) => unknown): Promise<Record<string, never>> =>
+    const pick = (
+      name: string,
+      read: (cell: NonNullable<ReturnType<typeof cells>[number][1]>) => unknown,
+    ): Promise<Record<string, never>> =>
       Promise.resolve(
         Object.fromEntries(
           cells(name)
@@ -26,7 +29,10 @@ hostContract({
       );
     return Promise.resolve({
       host: new GsheetsHost(spreadsheet),
-      fills: (name) => pick(name, (cell) => (cell.background === undefined ? undefined : `FF${cell.background.slice(1).toUpperCase()}`)),
+      fills: (name) =>
+        pick(name, (cell) =>
+          cell.background === undefined ? undefined : `FF${cell.background.slice(1).toUpperCase()}`,
+        ),
       notes: (name) => pick(name, (cell) => cell.note),
       values: (name) => pick(name, (cell) => cell.formula ?? cell.value),
     });

@@ -64,7 +64,9 @@ describe('service calls do not grow with rows', () => {
 
   test('Compute: one read batch, one write on the sheet, whatever the rows', () => {
     const counts = [10, 10_000].map((rows) => {
-      const spreadsheet = spreadsheetWith(indicatorSheet(rows).map((row, i) => (i < 2 ? row : row.map((v, c) => (c === 6 ? null : v)))));
+      const spreadsheet = spreadsheetWith(
+        indicatorSheet(rows).map((row, i) => (i < 2 ? row : row.map((v, c) => (c === 6 ? null : v)))),
+      );
       spreadsheet.ledger.reset();
       const host = new GsheetsHost(spreadsheet);
       const written = host.write(computePlan(checkWorkbook(host.snapshot(), { periodEnd })).plan);
@@ -72,12 +74,22 @@ describe('service calls do not grow with rows', () => {
       return spreadsheet.ledger.methods('Phụ lục 2').join(',');
     });
     expect(counts[0]).toEqual(counts[1]);
-    expect(counts[1]).toBe([
-      'getName', 'getDataRange', 'getNumRows', 'getNumColumns', // where the data is
-      'getValues', 'getFormulas', 'getNumberFormats', 'getNotes', 'getBackgrounds', // the read batch
-      'getRange', 'setValues', // the one write
-      'activate', // back to this sheet after the record sheet was made
-    ].join(','));
+    expect(counts[1]).toBe(
+      [
+        'getName',
+        'getDataRange',
+        'getNumRows',
+        'getNumColumns', // where the data is
+        'getValues',
+        'getFormulas',
+        'getNumberFormats',
+        'getNotes',
+        'getBackgrounds', // the read batch
+        'getRange',
+        'setValues', // the one write
+        'activate', // back to this sheet after the record sheet was made
+      ].join(','),
+    );
   });
 });
 
@@ -92,7 +104,10 @@ describe('Validate', () => {
   test('colours and notes the findings; a second run changes nothing and writes nothing', () => {
     const spreadsheet = spreadsheetWith(indicatorSheet(4));
     const { findings } = validate(spreadsheet);
-    expect(cellsAndRules(findings).filter(([, rule]) => rule === 'sum-mismatch')).toEqual([['E3', 'sum-mismatch'], ['E6', 'sum-mismatch']]);
+    expect(cellsAndRules(findings).filter(([, rule]) => rule === 'sum-mismatch')).toEqual([
+      ['E3', 'sum-mismatch'],
+      ['E6', 'sum-mismatch'],
+    ]);
     const pl2 = spreadsheet.sheet('Phụ lục 2');
     expect(pl2.cell(3, 5)?.background).toBe('#ffc7ce');
     expect(pl2.cell(3, 5)?.note).toMatch(/^— Soát —\n\[Lỗi\]/);
@@ -109,7 +124,10 @@ describe('Validate', () => {
   });
 
   test("keeps a human's note and colour; Clear restores both exactly and removes the record", () => {
-    const spreadsheet = spreadsheetWith(indicatorSheet(4), { notes: { E3: 'Đã hỏi lại đơn vị' }, fills: { E3: 'FF00B050', B4: 'FFFFFF00' } });
+    const spreadsheet = spreadsheetWith(indicatorSheet(4), {
+      notes: { E3: 'Đã hỏi lại đơn vị' },
+      fills: { E3: 'FF00B050', B4: 'FFFFFF00' },
+    });
     const pl2 = spreadsheet.sheet('Phụ lục 2');
     const before = contents(pl2);
     validate(spreadsheet);
@@ -124,7 +142,9 @@ describe('Validate', () => {
   test('an error value from a formula is formula-error; Dates and text as Sheets gives them', () => {
     const values = indicatorSheet(1);
     values[2]![6] = '#DIV/0!';
-    const spreadsheet = spreadsheetWith(values, { formulas: [[], [], [undefined, undefined, undefined, undefined, undefined, undefined, 'F3/0']] });
+    const spreadsheet = spreadsheetWith(values, {
+      formulas: [[], [], [undefined, undefined, undefined, undefined, undefined, undefined, 'F3/0']],
+    });
     const snapshot = new GsheetsHost(spreadsheet).snapshot();
     expect(snapshot.sheets[0]!.values[2]![6]).toEqual({ error: '#DIV/0!' });
     expect(snapshot.sheets[0]!.values[0]).toEqual(['PHỤ LỤC 2', ...Array(16).fill(null)]);
@@ -157,8 +177,12 @@ describe('writes', () => {
     const pl2 = spreadsheet.sheet('Phụ lục 2');
     const texts = ['=HYPERLINK("http://x")', '+84 912', '-', '@me', '007'];
     new GsheetsHost(spreadsheet).write({
-      sheets: [{ sheet: 'Phụ lục 2', fills: [], notes: [], writes: texts.map((value, i) => ({ cell: `B${i + 10}`, value })) }],
+      sheets: [
+        { sheet: 'Phụ lục 2', fills: [], notes: [], writes: texts.map((value, i) => ({ cell: `B${i + 10}`, value })) },
+      ],
     });
-    expect(texts.map((_, i) => [pl2.cell(i + 10, 2)?.value, pl2.cell(i + 10, 2)?.formula])).toEqual(texts.map((t) => [t, undefined]));
+    expect(texts.map((_, i) => [pl2.cell(i + 10, 2)?.value, pl2.cell(i + 10, 2)?.formula])).toEqual(
+      texts.map((t) => [t, undefined]),
+    );
   });
 });

@@ -27,7 +27,9 @@ function scriptRun(): ScriptRun {
       return (...args: unknown[]) => {
         try {
           const fn = serverFunctions[name as keyof typeof serverFunctions] as (...a: unknown[]) => unknown;
-          setTimeout(() => ok(JSON.parse(JSON.stringify(fn(...(JSON.parse(JSON.stringify(args)) as unknown[])) ?? null))));
+          setTimeout(() =>
+            ok(JSON.parse(JSON.stringify(fn(...(JSON.parse(JSON.stringify(args)) as unknown[])) ?? null))),
+          );
         } catch (error) {
           setTimeout(() => fail(error as Error));
         }
@@ -46,11 +48,13 @@ async function unitFiles(count: number): Promise<PaneFile[]> {
   return files.map(([name, bytes]) => ({ name, base64: bytes.toString('base64') }));
 }
 
-
 test('merging .xlsx files chosen in the sidebar: read in the "browser", uploaded in chunks, written as new sheets', async () => {
   const spreadsheet = new FakeSpreadsheet(['Trang tính 1']);
   install(spreadsheet);
-  const files = [...(await unitFiles(5)), { name: 'hỏng.xlsx', base64: Buffer.from('not a workbook').toString('base64') }];
+  const files = [
+    ...(await unitFiles(5)),
+    { name: 'hỏng.xlsx', base64: Buffer.from('not a workbook').toString('base64') },
+  ];
   const actions = new GsheetsPaneActions(serverClient(scriptRun), readPaneFiles);
   const report = await actions.mergeFiles(files, 'vi');
 
@@ -59,12 +63,17 @@ test('merging .xlsx files chosen in the sidebar: read in the "browser", uploaded
   expect(read.unreadable).toEqual([expect.objectContaining({ file: 'hỏng.xlsx', reason: 'not-xlsx' })]);
   const inputs: MergeInput[] = [
     ...files.slice(0, 5).map((file, i): MergeInput => ({ file: file.name, snapshot: read.workbooks[i]! })),
-    ...read.unreadable.map((u): MergeInput => ({ file: u.file, error: { reason: u.reason, message: { vi: u.vi, en: u.en } } })),
+    ...read.unreadable.map((u): MergeInput => ({
+      file: u.file,
+      error: { reason: u.reason, message: { vi: u.vi, en: u.en } },
+    })),
   ];
   const expected = mergeUnitWorkbooks(inputs, { lang: 'vi' });
 
   expect(spreadsheet.sheets.map((s) => s.name)).toEqual(['Trang tính 1', ...expected.draft.sheets.map((s) => s.name)]);
-  expect(report.findings.map((f) => [f.file, f.sheet, f.cell, f.rule])).toEqual(expected.findings.map((f) => [f.file, f.sheet, f.cell, f.rule]));
+  expect(report.findings.map((f) => [f.file, f.sheet, f.cell, f.rule])).toEqual(
+    expected.findings.map((f) => [f.file, f.sheet, f.cell, f.rule]),
+  );
   expect(report.findings.filter((f) => f.rule === 'unreadable-file').map((f) => f.file)).toEqual(['hỏng.xlsx']);
 
   // Every draft cell landed as drafted: text as text, numbers as numbers, formulas as formulas.
@@ -75,7 +84,8 @@ test('merging .xlsx files chosen in the sidebar: read in the "browser", uploaded
         const actual = sheet.cell(r + 1, c + 1);
         if (cell?.formula !== undefined) expect(actual?.formula).toBe(`=${cell.formula}`);
         else if (cell?.number !== undefined) expect(actual?.value).toBe(cell.number);
-        else if (cell?.text !== undefined && cell.text !== '') expect([actual?.value, actual?.formula]).toEqual([cell.text, undefined]);
+        else if (cell?.text !== undefined && cell.text !== '')
+          expect([actual?.value, actual?.formula]).toEqual([cell.text, undefined]);
       }),
     );
   }
@@ -86,7 +96,8 @@ test('merging the sheets of the open spreadsheet writes the report beside them u
   const spreadsheet = new FakeSpreadsheet([]);
   for (const file of await unitFiles(3)) {
     const { snapshot } = await readWorkbookBuffer(Buffer.from(file.base64, 'base64'), file.name);
-    for (const sheet of snapshot.sheets) spreadsheet.load({ ...sheet, name: `${file.name.replace(/\.xlsx$/, '')} ${sheet.name}` });
+    for (const sheet of snapshot.sheets)
+      spreadsheet.load({ ...sheet, name: `${file.name.replace(/\.xlsx$/, '')} ${sheet.name}` });
   }
   spreadsheet.load({ name: 'Phụ lục 2', values: [] });
   install(spreadsheet);
@@ -99,30 +110,43 @@ test('merging the sheets of the open spreadsheet writes the report beside them u
 
 /** What a user sees in a sheet, cell by cell: value or formula, note, colour, weight… */
 function contents(sheet: FakeSheet): Record<string, unknown> {
-  return Object.fromEntries([...sheet.cells].filter(([, c]) => Object.keys(c).length > 0).map(([k, c]) => [k, { ...c }]));
+  return Object.fromEntries(
+    [...sheet.cells].filter(([, c]) => Object.keys(c).length > 0).map(([k, c]) => [k, { ...c }]),
+  );
 }
 
-test('merging the open spreadsheet twice gives the same report: an earlier merge and Soát\'s own sheets are not inputs', async () => {
+test("merging the open spreadsheet twice gives the same report: an earlier merge and Soát's own sheets are not inputs", async () => {
   const spreadsheet = new FakeSpreadsheet([]);
   for (const file of await unitFiles(3)) {
     const { snapshot } = await readWorkbookBuffer(Buffer.from(file.base64, 'base64'), file.name);
-    for (const sheet of snapshot.sheets) spreadsheet.load({ ...sheet, name: `${file.name.replace(/\.xlsx$/, '')} ${sheet.name}` });
+    for (const sheet of snapshot.sheets)
+      spreadsheet.load({ ...sheet, name: `${file.name.replace(/\.xlsx$/, '')} ${sheet.name}` });
   }
   spreadsheet.load(sheet('Sở Du lịch', [pl2Header, pl2Row(1, 'Sở Du lịch', { E: 30 })])); // E ≠ F + H: Validate paints it
   const unitSheets = spreadsheet.sheets.map((s) => s.name);
   install(spreadsheet);
   serverFunctions.validate('vi'); // leaves the hidden record sheet "_soat"
   storeChunk(spreadsheet, 'never-finished', 0, '{}'); // and an upload's staging sheet "_soat_upload"
-  expect(spreadsheet.sheets.filter((s) => s.hidden).map((s) => s.name).sort()).toEqual(['_soat', '_soat_upload']);
+  expect(
+    spreadsheet.sheets
+      .filter((s) => s.hidden)
+      .map((s) => s.name)
+      .sort(),
+  ).toEqual(['_soat', '_soat_upload']);
   const units = new GsheetsHost(spreadsheet).snapshot().sheets;
   expect(units.map((s) => s.name)).toEqual(unitSheets);
-  const expected = mergeUnitWorkbooks(units.map((sheet): MergeInput => ({ file: sheet.name, snapshot: { file: sheet.name, sheets: [sheet] } })), { lang: 'vi' });
+  const expected = mergeUnitWorkbooks(
+    units.map((sheet): MergeInput => ({ file: sheet.name, snapshot: { file: sheet.name, sheets: [sheet] } })),
+    { lang: 'vi' },
+  );
   const drafted = expected.draft.sheets.map((s) => s.name);
   expect(drafted).toEqual(['Phụ lục 1', 'Phụ lục 2', 'Phụ lục 3', 'Tổng hợp']);
 
   const first = serverFunctions.mergeSheets('vi');
   expect(first).toEqual(paneReport(expected.findings, 'vi'));
-  expect(first.findings.filter((f) => f.rule === 'sum-mismatch').map((f) => [f.file, f.cell])).toEqual([['Sở Du lịch', 'E2']]);
+  expect(first.findings.filter((f) => f.rule === 'sum-mismatch').map((f) => [f.file, f.cell])).toEqual([
+    ['Sở Du lịch', 'E2'],
+  ]);
   const firstSheets = drafted.map((name) => spreadsheet.sheet(name));
   firstSheets[3]!.name = 'Tổng hợp 9T'; // a user renames the summary: still the merge's own
   const taken = spreadsheet.sheets.map((s) => s.name);
@@ -137,11 +161,16 @@ test('merging the open spreadsheet twice gives the same report: an earlier merge
   firstSheets.forEach((sheet, i) => {
     const again = contents(spreadsheet.sheet(added[i]!));
     const once = Object.fromEntries(
-      Object.entries(contents(sheet)).map(([k, c]) => [k, { ...(c as Cell), ...((c as Cell).formula === undefined ? {} : { formula: renamed((c as Cell).formula!) }) }]),
+      Object.entries(contents(sheet)).map(([k, c]) => [
+        k,
+        { ...(c as Cell), ...((c as Cell).formula === undefined ? {} : { formula: renamed((c as Cell).formula!) }) },
+      ]),
     );
     expect(again).toEqual(once);
   });
-  const summaryFormulas = [...spreadsheet.sheet('Tổng hợp').cells.values()].flatMap((c) => (c.formula === undefined ? [] : [c.formula]));
+  const summaryFormulas = [...spreadsheet.sheet('Tổng hợp').cells.values()].flatMap((c) =>
+    c.formula === undefined ? [] : [c.formula],
+  );
   expect(summaryFormulas.filter((f) => f.includes("'Phụ lục 2 (2)'!")).length).toBeGreaterThan(5);
   expect(summaryFormulas.filter((f) => /'Phụ lục \d'!/.test(f))).toEqual([]);
 
@@ -155,7 +184,19 @@ test('a draft is written with a constant number of calls per sheet, whatever its
   const calls = [10, 5000].map((rows) => {
     const spreadsheet = new FakeSpreadsheet();
     writeDraft(spreadsheet, {
-      sheets: [{ name: 'X', rows: Array.from({ length: rows }, (_, i) => [{ number: i, border: true }, { text: '=1+1', bold: true, note: 'n' }, { formula: `A${i + 1}*2` }]), merges: ['A1:C1'], columnWidths: [5, 20, 8], frozenRows: 1 }],
+      sheets: [
+        {
+          name: 'X',
+          rows: Array.from({ length: rows }, (_, i) => [
+            { number: i, border: true },
+            { text: '=1+1', bold: true, note: 'n' },
+            { formula: `A${i + 1}*2` },
+          ]),
+          merges: ['A1:C1'],
+          columnWidths: [5, 20, 8],
+          frozenRows: 1,
+        },
+      ],
     });
     expect(spreadsheet.sheet('X').cell(rows, 2)).toMatchObject({ value: '=1+1', bold: true, note: 'n' });
     return spreadsheet.ledger.count('X', writeMethods);

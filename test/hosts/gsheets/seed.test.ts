@@ -26,12 +26,16 @@ function spreadsheetOf(snapshot: WorkbookSnapshot): FakeSpreadsheet {
 }
 
 /** Fills and notes by sheet, as Sheets shows them: "#rrggbb" per cell. */
-function marks(snapshot: WorkbookSnapshot): Record<string, { fills: Record<string, string>; notes: Record<string, string> }> {
+function marks(
+  snapshot: WorkbookSnapshot,
+): Record<string, { fills: Record<string, string>; notes: Record<string, string> }> {
   return Object.fromEntries(
     snapshot.sheets.map((s) => [
       s.name,
       {
-        fills: Object.fromEntries(Object.entries(s.fills ?? {}).map(([cell, argb]) => [cell, `#${argb.slice(-6).toLowerCase()}`])),
+        fills: Object.fromEntries(
+          Object.entries(s.fills ?? {}).map(([cell, argb]) => [cell, `#${argb.slice(-6).toLowerCase()}`]),
+        ),
         notes: { ...(s.notes ?? {}) },
       },
     ]),

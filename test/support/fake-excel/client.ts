@@ -71,9 +71,17 @@ export class FakeContext {
     await Promise.resolve();
     const bytes = queue.reduce((sum, op) => sum + op.bytes, 0);
     const writes = queue.filter((op) => op.write).length;
-    this.counters.requests.push({ operations: queue.length, bytes, writes, suspended: this.suspendedCalc && this.suspendedScreen });
+    this.counters.requests.push({
+      operations: queue.length,
+      bytes,
+      writes,
+      suspended: this.suspendedCalc && this.suspendedScreen,
+    });
     if (bytes > requestLimitBytes) {
-      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload (${bytes} bytes) exceeds 5 MB.`);
+      throw new FakeOfficeError(
+        'RequestPayloadSizeLimitExceeded',
+        `The request payload (${bytes} bytes) exceeds 5 MB.`,
+      );
     }
     this.beforeSync();
     this.suspendedCalc = false;
@@ -99,10 +107,17 @@ export function loadPaths(option: unknown): string[][] {
   let text: string[] = [];
   if (typeof option === 'string') text = option.split(',');
   else if (Array.isArray(option)) text = option.map(String);
-  else if (typeof option === 'object' && option !== null && typeof (option as { select?: unknown }).select === 'string') {
+  else if (
+    typeof option === 'object' &&
+    option !== null &&
+    typeof (option as { select?: unknown }).select === 'string'
+  ) {
     text = (option as { select: string }).select.split(',');
   }
-  return text.map((p) => p.trim()).filter((p) => p !== '').map((p) => p.split('/'));
+  return text
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map((p) => p.split('/'));
 }
 
 /**

@@ -24,7 +24,10 @@ export class FakeCollection<M, P extends FakeObject<M>> extends FakeObject<reado
 
   override populate(paths: string[][]): void {
     const models = this.resolve() ?? [];
-    const itemPaths = paths.filter((p) => p[0] === 'items').map((p) => p.slice(1)).filter((p) => p.length > 0);
+    const itemPaths = paths
+      .filter((p) => p[0] === 'items')
+      .map((p) => p.slice(1))
+      .filter((p) => p.length > 0);
     this.loadedItems = models.map((model) => {
       const item = this.makeItem(() => model);
       item.populate(itemPaths);

@@ -26,8 +26,12 @@ export class FakeNote extends FakeObject<LocatedNote> {
   protected scalars(m: LocatedNote): Record<string, () => unknown> {
     return { content: () => m.note.content, authorName: () => m.note.authorName };
   }
-  get content(): string { return this.get('content'); }
-  set content(content: string) { this.set('content', content, (m) => (m.note.content = content)); }
+  get content(): string {
+    return this.get('content');
+  }
+  set content(content: string) {
+    this.set('content', content, (m) => (m.note.content = content));
+  }
   delete(): void {
     this.call('delete', [], (m) => m.sheet.notes.delete(m.cell));
   }
@@ -59,15 +63,24 @@ export class FakeNoteCollection extends FakeCollection<LocatedNote, FakeNote> {
   }
   add(cellAddress: FakeRange | string, content: string): FakeNote {
     let located: LocatedNote | null = null;
-    this.context.enqueue('call', { addNote: content }, () => {
-      const target = typeof cellAddress === 'string' ? { sheet: this.sheetModel(), bounds: parseRange(cellAddress) } : cellAddress.resolve();
-      if (target === null) throw new FakeOfficeError('InvalidArgument', 'No cell for the note');
-      const cell = boundsAddress({ ...target.bounds, bottom: target.bounds.top, right: target.bounds.left });
-      if (target.sheet.notes.has(cell)) throw new FakeOfficeError('InvalidArgument', `Cell ${cell} already has a note`);
-      const note = { content, authorName: 'Soát user' };
-      target.sheet.notes.set(cell, note);
-      located = { sheet: target.sheet, cell, note };
-    }, true);
+    this.context.enqueue(
+      'call',
+      { addNote: content },
+      () => {
+        const target =
+          typeof cellAddress === 'string'
+            ? { sheet: this.sheetModel(), bounds: parseRange(cellAddress) }
+            : cellAddress.resolve();
+        if (target === null) throw new FakeOfficeError('InvalidArgument', 'No cell for the note');
+        const cell = boundsAddress({ ...target.bounds, bottom: target.bounds.top, right: target.bounds.left });
+        if (target.sheet.notes.has(cell))
+          throw new FakeOfficeError('InvalidArgument', `Cell ${cell} already has a note`);
+        const note = { content, authorName: 'Soát user' };
+        target.sheet.notes.set(cell, note);
+        located = { sheet: target.sheet, cell, note };
+      },
+      true,
+    );
     return new FakeNote(this.context, () => located);
   }
   getItem(key: string): FakeNote {
@@ -86,27 +99,46 @@ export class FakeReply extends FakeObject<{ comment: CommentModel; reply: ReplyM
   protected scalars(m: { reply: ReplyModel }): Record<string, () => unknown> {
     return { id: () => m.reply.id, content: () => m.reply.content, authorName: () => m.reply.authorName };
   }
-  get id(): string { return this.get('id'); }
-  get content(): string { return this.get('content'); }
-  set content(content: string) { this.set('content', content, (m) => (m.reply.content = content)); }
+  get id(): string {
+    return this.get('id');
+  }
+  get content(): string {
+    return this.get('content');
+  }
+  set content(content: string) {
+    this.set('content', content, (m) => (m.reply.content = content));
+  }
   delete(): void {
     this.call('delete', [], (m) => m.comment.replies.splice(m.comment.replies.indexOf(m.reply), 1));
   }
 }
 
 export class FakeReplyCollection extends FakeCollection<{ comment: CommentModel; reply: ReplyModel }, FakeReply> {
-  constructor(context: FakeContext, private readonly book: WorkbookModel, private readonly comment: () => CommentModel | null) {
-    super(context, () => {
-      const c = comment();
-      return c === null ? [] : c.replies.map((reply) => ({ comment: c, reply }));
-    }, (resolve) => new FakeReply(context, resolve));
+  constructor(
+    context: FakeContext,
+    private readonly book: WorkbookModel,
+    private readonly comment: () => CommentModel | null,
+  ) {
+    super(
+      context,
+      () => {
+        const c = comment();
+        return c === null ? [] : c.replies.map((reply) => ({ comment: c, reply }));
+      },
+      (resolve) => new FakeReply(context, resolve),
+    );
   }
   add(content: string): void {
-    this.context.enqueue('call', { addReply: content }, () => {
-      const c = this.comment();
-      if (c === null) throw new FakeOfficeError('ItemNotFound', 'No comment');
-      c.replies.push({ id: this.book.newId(), content, authorName: 'Soát user' });
-    }, true);
+    this.context.enqueue(
+      'call',
+      { addReply: content },
+      () => {
+        const c = this.comment();
+        if (c === null) throw new FakeOfficeError('ItemNotFound', 'No comment');
+        c.replies.push({ id: this.book.newId(), content, authorName: 'Soát user' });
+      },
+      true,
+    );
   }
   getItem(id: string): FakeReply {
     this.context.enqueue('call', { getReply: id }, () => undefined, false);
@@ -121,7 +153,11 @@ export class FakeReplyCollection extends FakeCollection<{ comment: CommentModel;
 
 export class FakeComment extends FakeObject<CommentModel> {
   readonly replies: FakeReplyCollection;
-  constructor(context: FakeContext, resolve: () => CommentModel | null, private readonly book: WorkbookModel) {
+  constructor(
+    context: FakeContext,
+    resolve: () => CommentModel | null,
+    private readonly book: WorkbookModel,
+  ) {
     super(context, resolve);
     this.replies = new FakeReplyCollection(context, book, resolve);
   }
@@ -131,9 +167,15 @@ export class FakeComment extends FakeObject<CommentModel> {
   protected override child(name: string): FakeObject<unknown> | undefined {
     return name === 'replies' ? (this.replies as unknown as FakeObject<unknown>) : undefined;
   }
-  get id(): string { return this.get('id'); }
-  get content(): string { return this.get('content'); }
-  set content(content: string) { this.set('content', content, (m) => (m.content = content)); }
+  get id(): string {
+    return this.get('id');
+  }
+  get content(): string {
+    return this.get('content');
+  }
+  set content(content: string) {
+    this.set('content', content, (m) => (m.content = content));
+  }
   delete(): void {
     this.call('delete', [], (m) => this.book.comments.splice(this.book.comments.indexOf(m), 1));
   }
@@ -147,29 +189,55 @@ export class FakeComment extends FakeObject<CommentModel> {
 }
 
 export class FakeCommentCollection extends FakeCollection<CommentModel, FakeComment> {
-  constructor(context: FakeContext, private readonly book: WorkbookModel) {
-    super(context, () => book.comments, (resolve) => new FakeComment(context, resolve, book));
+  constructor(
+    context: FakeContext,
+    private readonly book: WorkbookModel,
+  ) {
+    super(
+      context,
+      () => book.comments,
+      (resolve) => new FakeComment(context, resolve, book),
+    );
   }
   add(cellAddress: string, content: string): void {
-    this.context.enqueue('call', { addComment: [cellAddress, content] }, () => {
-      const bang = cellAddress.lastIndexOf('!');
-      const rawSheet = cellAddress.slice(0, bang);
-      const sheetName = rawSheet.startsWith("'") ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
-      const sheet = this.book.sheet(sheetName);
-      if (sheet === undefined) throw new FakeOfficeError('ItemNotFound', `No sheet ${sheetName}`);
-      const cell = cellAddress.slice(bang + 1).replace(/\$/g, '').toUpperCase();
-      if (this.book.comments.some((c) => c.sheet === sheet.name && c.cell === cell)) {
-        throw new FakeOfficeError('InvalidArgument', `Cell ${cell} already has a comment thread`);
-      }
-      this.book.comments.push({ id: this.book.newId(), sheet: sheet.name, cell, content, authorName: 'Soát user', replies: [] });
-    }, true);
+    this.context.enqueue(
+      'call',
+      { addComment: [cellAddress, content] },
+      () => {
+        const bang = cellAddress.lastIndexOf('!');
+        const rawSheet = cellAddress.slice(0, bang);
+        const sheetName = rawSheet.startsWith("'") ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
+        const sheet = this.book.sheet(sheetName);
+        if (sheet === undefined) throw new FakeOfficeError('ItemNotFound', `No sheet ${sheetName}`);
+        const cell = cellAddress
+          .slice(bang + 1)
+          .replace(/\$/g, '')
+          .toUpperCase();
+        if (this.book.comments.some((c) => c.sheet === sheet.name && c.cell === cell)) {
+          throw new FakeOfficeError('InvalidArgument', `Cell ${cell} already has a comment thread`);
+        }
+        this.book.comments.push({
+          id: this.book.newId(),
+          sheet: sheet.name,
+          cell,
+          content,
+          authorName: 'Soát user',
+          replies: [],
+        });
+      },
+      true,
+    );
   }
   getItem(id: string): FakeComment {
     this.context.enqueue('call', { getComment: id }, () => undefined, false);
-    return new FakeComment(this.context, () => {
-      const comment = this.book.comments.find((c) => c.id === id);
-      if (comment === undefined) throw new FakeOfficeError('ItemNotFound', `No comment ${id}`);
-      return comment;
-    }, this.book);
+    return new FakeComment(
+      this.context,
+      () => {
+        const comment = this.book.comments.find((c) => c.id === id);
+        if (comment === undefined) throw new FakeOfficeError('ItemNotFound', `No comment ${id}`);
+        return comment;
+      },
+      this.book,
+    );
   }
 }

@@ -94,7 +94,12 @@ export class SheetModel {
       if (cell.value === null && cell.formula === undefined) continue;
       const { row, col } = parseAddress(key);
       bounds = bounds
-        ? { top: Math.min(bounds.top, row), left: Math.min(bounds.left, col), bottom: Math.max(bounds.bottom, row), right: Math.max(bounds.right, col) }
+        ? {
+            top: Math.min(bounds.top, row),
+            left: Math.min(bounds.left, col),
+            bottom: Math.max(bounds.bottom, row),
+            right: Math.max(bounds.right, col),
+          }
         : { top: row, left: col, bottom: row, right: col };
     }
     return bounds;
@@ -139,10 +144,12 @@ export class WorkbookModel {
         }),
       );
       for (const m of s.merges ?? []) sheet.merges.push({ ...m });
-      for (const [cell, content] of Object.entries(s.notes ?? {})) sheet.notes.set(cell, { content, authorName: 'Reviewer' });
+      for (const [cell, content] of Object.entries(s.notes ?? {}))
+        sheet.notes.set(cell, { content, authorName: 'Reviewer' });
       for (const [key, argb] of Object.entries(s.fills ?? {})) {
         const { row, col } = parseAddress(key);
-        if (/^[0-9A-F]{8}$/i.test(argb)) sheet.at(row, col).fill = { pattern: 'Solid', color: `#${argb.slice(2).toUpperCase()}` };
+        if (/^[0-9A-F]{8}$/i.test(argb))
+          sheet.at(row, col).fill = { pattern: 'Solid', color: `#${argb.slice(2).toUpperCase()}` };
       }
     }
     workbook.activeSheet = workbook.sheets[0]?.name;

@@ -6,7 +6,20 @@ import { FakeCommentCollection, FakeNoteCollection } from './comments';
 import type { SheetModel, WorkbookModel } from './model';
 import { noFill } from './model';
 import type { RangeModel } from './range';
-import { FakeRangeFormat, boundsAddress, cellsOf, grid, maxColumn, maxRow, parseRange, plain, putValue, quoteSheet, valueType, writeGrid } from './range';
+import {
+  FakeRangeFormat,
+  boundsAddress,
+  cellsOf,
+  grid,
+  maxColumn,
+  maxRow,
+  parseRange,
+  plain,
+  putValue,
+  quoteSheet,
+  valueType,
+  writeGrid,
+} from './range';
 
 /** Known limits of RangeAreas: more areas or a longer address and Excel refuses the call. */
 export const maxAreas = 400;
@@ -34,18 +47,36 @@ export class FakeRange extends FakeObject<RangeModel> {
   protected override child(name: string): FakeObject<unknown> | undefined {
     return name === 'format' ? (this.format as FakeObject<unknown>) : undefined;
   }
-  get address(): string { return this.get('address'); }
-  get values(): unknown[][] { return this.get('values'); }
-  set values(values: unknown[][]) { this.set('values', values, (m) => writeGrid(m, values, putValue)); }
-  get valueTypes(): string[][] { return this.get('valueTypes'); }
-  get numberFormat(): string[][] { return this.get('numberFormat'); }
+  get address(): string {
+    return this.get('address');
+  }
+  get values(): unknown[][] {
+    return this.get('values');
+  }
+  set values(values: unknown[][]) {
+    this.set('values', values, (m) => writeGrid(m, values, putValue));
+  }
+  get valueTypes(): string[][] {
+    return this.get('valueTypes');
+  }
+  get numberFormat(): string[][] {
+    return this.get('numberFormat');
+  }
   set numberFormat(formats: string[][]) {
     this.set('numberFormat', formats, (m) => writeGrid(m, formats, (cell, f) => (cell.numberFormat = String(f))));
   }
-  get formulas(): unknown[][] { return this.get('formulas'); }
-  set formulas(formulas: unknown[][]) { this.set('formulas', formulas, (m) => writeGrid(m, formulas, putValue)); }
-  get rowIndex(): number { return this.get('rowIndex'); }
-  get columnIndex(): number { return this.get('columnIndex'); }
+  get formulas(): unknown[][] {
+    return this.get('formulas');
+  }
+  set formulas(formulas: unknown[][]) {
+    this.set('formulas', formulas, (m) => writeGrid(m, formulas, putValue));
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex');
+  }
 
   getMergedAreasOrNullObject(): FakeRangeAreas {
     this.context.enqueue('call', 'getMergedAreasOrNullObject', () => undefined, false);
@@ -53,29 +84,42 @@ export class FakeRange extends FakeObject<RangeModel> {
       const m = this.resolve();
       if (m === null) return null;
       const b = m.bounds;
-      const areas = m.sheet.merges.filter((a) => a.top <= b.bottom && a.bottom >= b.top && a.left <= b.right && a.right >= b.left);
+      const areas = m.sheet.merges.filter(
+        (a) => a.top <= b.bottom && a.bottom >= b.top && a.left <= b.right && a.right >= b.left,
+      );
       return areas.length === 0 ? null : { sheet: m.sheet, areas };
     });
   }
   /** ExcelApi 1.9: per-cell properties in one call; only address and format.fill are modelled. */
-  getCellProperties(spec: { address?: boolean; format?: { fill?: Record<string, boolean> } }): { readonly value: unknown[][] } {
+  getCellProperties(spec: { address?: boolean; format?: { fill?: Record<string, boolean> } }): {
+    readonly value: unknown[][];
+  } {
     let value: unknown[][] | undefined;
-    this.context.enqueue('call', { getCellProperties: spec }, () => {
-      const m = this.must();
-      value = [];
-      for (let r = m.bounds.top; r <= m.bounds.bottom; r++) {
-        const row: unknown[] = [];
-        for (let c = m.bounds.left; c <= m.bounds.right; c++) {
-          const fill = m.sheet.cell(r, c)?.fill ?? noFill;
-          const wanted = spec.format?.fill ?? {};
-          const props: Record<string, unknown> = {};
-          if (spec.address) props['address'] = `${quoteSheet(m.sheet.name)}!${boundsAddress({ top: r, left: c, bottom: r, right: c })}`;
-          props['format'] = { fill: Object.fromEntries(Object.keys(wanted).map((k) => [k, fill[k as keyof typeof fill] ?? '#000000'])) };
-          row.push(props);
+    this.context.enqueue(
+      'call',
+      { getCellProperties: spec },
+      () => {
+        const m = this.must();
+        value = [];
+        for (let r = m.bounds.top; r <= m.bounds.bottom; r++) {
+          const row: unknown[] = [];
+          for (let c = m.bounds.left; c <= m.bounds.right; c++) {
+            const fill = m.sheet.cell(r, c)?.fill ?? noFill;
+            const wanted = spec.format?.fill ?? {};
+            const props: Record<string, unknown> = {};
+            if (spec.address)
+              props['address'] =
+                `${quoteSheet(m.sheet.name)}!${boundsAddress({ top: r, left: c, bottom: r, right: c })}`;
+            props['format'] = {
+              fill: Object.fromEntries(Object.keys(wanted).map((k) => [k, fill[k as keyof typeof fill] ?? '#000000'])),
+            };
+            row.push(props);
+          }
+          value.push(row);
         }
-        value.push(row);
-      }
-    }, false);
+      },
+      false,
+    );
     return {
       get value(): unknown[][] {
         if (value === undefined) throw notLoaded('value');
@@ -84,17 +128,23 @@ export class FakeRange extends FakeObject<RangeModel> {
     };
   }
   select(): void {
-    this.call('select', [], (m) => {
-      const book = this.context.book;
-      book.activeSheet = m.sheet.name;
-      book.selection = boundsAddress(m.bounds);
-    }, false);
+    this.call(
+      'select',
+      [],
+      (m) => {
+        const book = this.context.book;
+        book.activeSheet = m.sheet.name;
+        book.selection = boundsAddress(m.bounds);
+      },
+      false,
+    );
   }
   clear(): void {
     this.call('clear', [], (m) => {
       for (const key of [...m.sheet.cells.keys()]) {
         const b = parseRange(key);
-        if (b.top >= m.bounds.top && b.top <= m.bounds.bottom && b.left >= m.bounds.left && b.left <= m.bounds.right) m.sheet.cells.delete(key);
+        if (b.top >= m.bounds.top && b.top <= m.bounds.bottom && b.left >= m.bounds.left && b.left <= m.bounds.right)
+          m.sheet.cells.delete(key);
       }
     });
   }
@@ -119,7 +169,12 @@ export class FakeRangeAreas extends FakeObject<AreasModel> {
       const cells = m.areas.flatMap((a) => cellsOf(a));
       const rows = cells.map((c) => c.row);
       const cols = cells.map((c) => c.col);
-      const bounds = { top: Math.min(...rows), left: Math.min(...cols), bottom: Math.max(...rows), right: Math.max(...cols) };
+      const bounds = {
+        top: Math.min(...rows),
+        left: Math.min(...cols),
+        bottom: Math.max(...rows),
+        right: Math.max(...cols),
+      };
       return { sheet: m.sheet, bounds, areas: m.areas };
     };
     this.format = new FakeRangeFormat(context, eachArea);
@@ -130,21 +185,29 @@ export class FakeRangeAreas extends FakeObject<AreasModel> {
       areaCount: () => m.areas.length,
     };
   }
-  get address(): string { return this.get('address'); }
+  get address(): string {
+    return this.get('address');
+  }
 }
 
 export class FakeWorksheetProtection extends FakeObject<SheetModel> {
   protected scalars(m: SheetModel): Record<string, () => unknown> {
     return { protected: () => m.protected };
   }
-  get protected(): boolean { return this.get('protected'); }
+  get protected(): boolean {
+    return this.get('protected');
+  }
 }
 
 export class FakeWorksheet extends FakeObject<SheetModel> {
   readonly protection: FakeWorksheetProtection;
   readonly notes: FakeNoteCollection;
   readonly charts: FakeChartCollection;
-  constructor(context: FakeContext, resolve: () => SheetModel | null, private readonly book: WorkbookModel) {
+  constructor(
+    context: FakeContext,
+    resolve: () => SheetModel | null,
+    private readonly book: WorkbookModel,
+  ) {
     super(context, resolve);
     this.protection = new FakeWorksheetProtection(context, resolve);
     this.notes = new FakeNoteCollection(context, book, resolve);
@@ -156,9 +219,15 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
   protected override child(name: string): FakeObject<unknown> | undefined {
     return name === 'protection' ? (this.protection as FakeObject<unknown>) : undefined;
   }
-  get name(): string { return this.get('name'); }
-  get visibility(): string { return this.get('visibility'); }
-  set visibility(v: string) { this.set('visibility', v, (m) => (m.visibility = v)); }
+  get name(): string {
+    return this.get('name');
+  }
+  get visibility(): string {
+    return this.get('visibility');
+  }
+  set visibility(v: string) {
+    this.set('visibility', v, (m) => (m.visibility = v));
+  }
 
   private rangeProxy(resolve: (m: SheetModel) => RangeModel['bounds'] | null): FakeRange {
     return new FakeRange(this.context, () => {
@@ -170,7 +239,9 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
   }
   getRange(address?: string): FakeRange {
     this.context.enqueue('call', { getRange: address ?? '' }, () => undefined, false);
-    return this.rangeProxy(() => (address === undefined ? { top: 1, left: 1, bottom: maxRow, right: maxColumn } : parseRange(address)));
+    return this.rangeProxy(() =>
+      address === undefined ? { top: 1, left: 1, bottom: maxRow, right: maxColumn } : parseRange(address),
+    );
   }
   /** Cells with a value or formula only, whatever `valuesOnly` says: all a host reads. */
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
@@ -179,11 +250,19 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
   }
   getRanges(address: string): FakeRangeAreas {
     const parts = address.split(',');
-    this.context.enqueue('call', { getRanges: address }, () => {
-      if (parts.length > maxAreas || address.length > maxAreasAddress) {
-        throw new FakeOfficeError('InvalidArgument', `getRanges: ${parts.length} areas, ${address.length} characters: over Excel's limit`);
-      }
-    }, false);
+    this.context.enqueue(
+      'call',
+      { getRanges: address },
+      () => {
+        if (parts.length > maxAreas || address.length > maxAreasAddress) {
+          throw new FakeOfficeError(
+            'InvalidArgument',
+            `getRanges: ${parts.length} areas, ${address.length} characters: over Excel's limit`,
+          );
+        }
+      },
+      false,
+    );
     return new FakeRangeAreas(this.context, () => {
       const sheet = this.resolve();
       return sheet === null ? null : { sheet, areas: parts.map(parseRange) };
@@ -195,7 +274,8 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
   delete(): void {
     this.call('delete', [], (m) => {
       this.book.sheets.splice(this.book.sheets.indexOf(m), 1);
-      for (const c of this.book.comments.filter((x) => x.sheet === m.name)) this.book.comments.splice(this.book.comments.indexOf(c), 1);
+      for (const c of this.book.comments.filter((x) => x.sheet === m.name))
+        this.book.comments.splice(this.book.comments.indexOf(c), 1);
     });
   }
   readonly freezePanes = {
@@ -204,16 +284,28 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
 }
 
 export class FakeWorksheetCollection extends FakeCollection<SheetModel, FakeWorksheet> {
-  constructor(context: FakeContext, private readonly book: WorkbookModel) {
-    super(context, () => book.sheets, (resolve) => new FakeWorksheet(context, resolve, book));
+  constructor(
+    context: FakeContext,
+    private readonly book: WorkbookModel,
+  ) {
+    super(
+      context,
+      () => book.sheets,
+      (resolve) => new FakeWorksheet(context, resolve, book),
+    );
   }
   getItem(name: string): FakeWorksheet {
     this.context.enqueue('call', { getItem: name }, () => undefined, false);
-    return new FakeWorksheet(this.context, () => {
-      const sheet = this.book.sheet(name);
-      if (sheet === undefined) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist: sheet "${name}".`);
-      return sheet;
-    }, this.book);
+    return new FakeWorksheet(
+      this.context,
+      () => {
+        const sheet = this.book.sheet(name);
+        if (sheet === undefined)
+          throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist: sheet "${name}".`);
+        return sheet;
+      },
+      this.book,
+    );
   }
   getItemOrNullObject(name: string): FakeWorksheet {
     this.context.enqueue('call', { getItemOrNullObject: name }, () => undefined, false);
@@ -221,10 +313,16 @@ export class FakeWorksheetCollection extends FakeCollection<SheetModel, FakeWork
   }
   add(name: string): FakeWorksheet {
     let created: SheetModel | undefined;
-    this.context.enqueue('call', { add: name }, () => {
-      if (this.book.sheet(name) !== undefined) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named "${name}" exists.`);
-      created = this.book.addSheet(name);
-    }, true);
+    this.context.enqueue(
+      'call',
+      { add: name },
+      () => {
+        if (this.book.sheet(name) !== undefined)
+          throw new FakeOfficeError('ItemAlreadyExists', `A sheet named "${name}" exists.`);
+        created = this.book.addSheet(name);
+      },
+      true,
+    );
     return new FakeWorksheet(this.context, () => created ?? null, this.book);
   }
 }

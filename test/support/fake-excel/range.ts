@@ -22,7 +22,12 @@ export function parseRange(text: string): Bounds {
   const [from, to = from] = text.replace(/\$/g, '').split(':') as [string, string?];
   const a = parseAddress(from);
   const b = parseAddress(to);
-  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
 }
 
 export function quoteSheet(name: string): string {
@@ -74,8 +79,15 @@ export function writeGrid(model: RangeModel, values: unknown, put: (cell: Cell, 
   const rows = values as unknown[][];
   const height = bounds.bottom - bounds.top + 1;
   const width = bounds.right - bounds.left + 1;
-  if (!Array.isArray(rows) || rows.length !== height || rows.some((row) => !Array.isArray(row) || row.length !== width)) {
-    throw new FakeOfficeError('InvalidArgument', "The number of rows or columns in the input array doesn't match the size of the range.");
+  if (
+    !Array.isArray(rows) ||
+    rows.length !== height ||
+    rows.some((row) => !Array.isArray(row) || row.length !== width)
+  ) {
+    throw new FakeOfficeError(
+      'InvalidArgument',
+      "The number of rows or columns in the input array doesn't match the size of the range.",
+    );
   }
   rows.forEach((row, r) => row.forEach((value, c) => put(sheet.at(bounds.top + r, bounds.left + c), value)));
 }
@@ -94,14 +106,21 @@ function putValue(cell: Cell, value: unknown): void {
 export class FakeRangeFill extends FakeObject<RangeModel> {
   protected scalars(model: RangeModel): Record<string, () => unknown> {
     const fills = rangeCells(model).map(({ row, col }) => model.sheet.cell(row, col)?.fill ?? noFill);
-    const same = <K extends keyof Fill>(key: K): Fill[K] | null => (fills.every((f) => f[key] === fills[0]![key]) ? fills[0]![key] : null);
-    return { color: () => same('color'), pattern: () => same('pattern'), patternColor: () => same('patternColor') ?? '#000000' };
+    const same = <K extends keyof Fill>(key: K): Fill[K] | null =>
+      fills.every((f) => f[key] === fills[0]![key]) ? fills[0]![key] : null;
+    return {
+      color: () => same('color'),
+      pattern: () => same('pattern'),
+      patternColor: () => same('patternColor') ?? '#000000',
+    };
   }
   get color(): string {
     return this.get('color');
   }
   set color(color: string) {
-    this.set('color', color, (m) => paint(m, (f) => ({ ...f, pattern: f.pattern === 'None' ? 'Solid' : f.pattern, color: color.toUpperCase() })));
+    this.set('color', color, (m) =>
+      paint(m, (f) => ({ ...f, pattern: f.pattern === 'None' ? 'Solid' : f.pattern, color: color.toUpperCase() })),
+    );
   }
   get pattern(): string {
     return this.get('pattern');
@@ -136,7 +155,8 @@ export class FakeRangeFormat extends FakeObject<RangeModel> {
   constructor(context: FakeContext, resolve: () => RangeModel | null) {
     super(context, resolve);
     this.fill = new FakeRangeFill(context, resolve);
-    const set = (apply: (m: RangeModel) => void, payload: unknown): void => this.context.enqueue('set', payload, () => apply(this.must()));
+    const set = (apply: (m: RangeModel) => void, payload: unknown): void =>
+      this.context.enqueue('set', payload, () => apply(this.must()));
     this.font = {
       set bold(bold: boolean) {
         set((m) => rangeCells(m).forEach(({ row, col }) => (m.sheet.at(row, col).bold = bold)), { bold });

@@ -1,4 +1,13 @@
-import type { GsDeveloperMetadata, GsDeveloperMetadataFinder, GsHtmlOutput, GsMenu, GsSheet, GsSpreadsheet, GsSpreadsheetApp, GsUi } from '../../../src/hosts/gsheets/apps-script';
+import type {
+  GsDeveloperMetadata,
+  GsDeveloperMetadataFinder,
+  GsHtmlOutput,
+  GsMenu,
+  GsSheet,
+  GsSpreadsheet,
+  GsSpreadsheetApp,
+  GsUi,
+} from '../../../src/hosts/gsheets/apps-script';
 import type { SheetSnapshot } from '../../../src/core/snapshot';
 import { isCellError } from '../../../src/core/snapshot';
 import { parseAddress } from '../../../src/core/address';
@@ -50,7 +59,11 @@ export class FakeSpreadsheet implements GsSpreadsheet {
         return this.sheets.flatMap((sheet) =>
           sheet.metadata
             .filter((m) => key === undefined || m.key === key)
-            .map((m) => ({ getKey: () => m.key, getValue: () => m.value, getLocation: () => ({ getSheet: () => sheet }) })),
+            .map((m) => ({
+              getKey: () => m.key,
+              getValue: () => m.value,
+              getLocation: () => ({ getSheet: () => sheet }),
+            })),
         );
       },
     };

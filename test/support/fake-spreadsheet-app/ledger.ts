@@ -17,7 +17,8 @@ export class CallLedger {
 
   /** Calls on one sheet (its ranges included), optionally only these methods. */
   count(target: string, methods?: readonly string[]): number {
-    return this.calls.filter((c) => c.target === target && (methods === undefined || methods.includes(c.method))).length;
+    return this.calls.filter((c) => c.target === target && (methods === undefined || methods.includes(c.method)))
+      .length;
   }
 
   methods(target: string): string[] {
@@ -26,5 +27,24 @@ export class CallLedger {
 }
 
 /** Sheets' read batch and write batch methods, as the host's budget counts them. */
-export const readMethods = ['getValues', 'getDisplayValues', 'getFormulas', 'getNumberFormats', 'getNotes', 'getBackgrounds'];
-export const writeMethods = ['setValues', 'setNumberFormats', 'setNumberFormat', 'setNotes', 'setBackgrounds', 'setFontWeights', 'setWraps', 'setFontStyles', 'setHorizontalAlignments', 'setBorder', 'clear'];
+export const readMethods = [
+  'getValues',
+  'getDisplayValues',
+  'getFormulas',
+  'getNumberFormats',
+  'getNotes',
+  'getBackgrounds',
+];
+export const writeMethods = [
+  'setValues',
+  'setNumberFormats',
+  'setNumberFormat',
+  'setNotes',
+  'setBackgrounds',
+  'setFontWeights',
+  'setWraps',
+  'setFontStyles',
+  'setHorizontalAlignments',
+  'setBorder',
+  'clear',
+];

@@ -100,7 +100,7 @@ export class FakeSheet implements GsSheet {
     const chart: FakeChart = { ranges: [], options: {}, position: [1, 1] };
     const builder: GsChartBuilder = {
       addRange: (range) => (chart.ranges.push(range.getA1Notation()), builder),
-      setPosition: (row, col) => ((chart as { position: [number, number] }).position = [row, col], builder),
+      setPosition: (row, col) => (((chart as { position: [number, number] }).position = [row, col]), builder),
       setOption: (option, value) => ((chart.options[option] = value), builder),
       build: () => chart,
     };
@@ -125,7 +125,8 @@ export class FakeSheet implements GsSheet {
 function rangeOfA1(sheet: FakeSheet, a1: string): FakeRange {
   const match = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(a1);
   if (match === null) throw new Error('Range not found');
-  const col = (letters: string): number => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const col = (letters: string): number =>
+    [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   const top = Number(match[2]);
   const left = col(match[1]!);
   const bottom = match[4] === undefined ? top : Number(match[4]);
@@ -161,11 +162,15 @@ export class FakeRange implements GsRange {
   private put<T>(method: string, data: readonly (readonly T[])[], write: (cell: Cell, item: T) => void): this {
     this.call(method);
     if (data.length !== this.numRows) {
-      throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${this.numRows}.`);
+      throw new Error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${this.numRows}.`,
+      );
     }
     data.forEach((row, r) => {
       if (row.length !== this.numColumns) {
-        throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.numColumns}.`);
+        throw new Error(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.numColumns}.`,
+        );
       }
       row.forEach((item, c) => write(this.sheet.cell(this.row + r, this.column + c, true)!, item));
     });
@@ -228,10 +233,16 @@ export class FakeRange implements GsRange {
     return this.put('setNumberFormats', formats, (cell, format) => void (cell.format = format));
   }
   setNumberFormat(format: string): this {
-    return this.put('setNumberFormat', this.grid(() => format), (cell, f) => void (cell.format = f));
+    return this.put(
+      'setNumberFormat',
+      this.grid(() => format),
+      (cell, f) => void (cell.format = f),
+    );
   }
   setNotes(notes: (string | null)[][]): this {
-    return this.put('setNotes', notes, (cell, note) => (note === null || note === '' ? delete cell.note : (cell.note = note)));
+    return this.put('setNotes', notes, (cell, note) =>
+      note === null || note === '' ? delete cell.note : (cell.note = note),
+    );
   }
   setBackgrounds(colors: (string | null)[][]): this {
     return this.put('setBackgrounds', colors, (cell, color) =>
@@ -252,7 +263,8 @@ export class FakeRange implements GsRange {
   }
   /** Test helper, not a Sheets method: visits (and creates) every cell of the range. */
   each(visit: (cell: Cell) => void): void {
-    for (let r = 0; r < this.numRows; r++) for (let c = 0; c < this.numColumns; c++) visit(this.sheet.cell(this.row + r, this.column + c, true)!);
+    for (let r = 0; r < this.numRows; r++)
+      for (let c = 0; c < this.numColumns; c++) visit(this.sheet.cell(this.row + r, this.column + c, true)!);
   }
   merge(): this {
     this.call('merge');
