@@ -76,13 +76,14 @@ function textOf(value: CellValue): string {
  * text, as a reader of the printed table sees it.
  */
 export class HeaderReader {
-  private readonly mergeOwner = new Map<string, string>();
+  /** Covered cell → the merge's top-left cell, both as `cellKey` numbers. */
+  private readonly mergeOwner = new Map<number, number>();
 
   constructor(private readonly sheet: SheetSnapshot) {
     for (const m of sheet.merges ?? []) {
       for (let r = m.top; r <= m.bottom; r++) {
         for (let c = m.left; c <= m.right; c++) {
-          if (r !== m.top || c !== m.left) this.mergeOwner.set(`${r}:${c}`, `${m.top}:${m.left}`);
+          if (r !== m.top || c !== m.left) this.mergeOwner.set(cellKey(r, c), cellKey(m.top, m.left));
         }
       }
     }
@@ -90,21 +91,28 @@ export class HeaderReader {
 
   /** Text at a cell, taken from the merge's top-left cell when the cell is covered by one. */
   text(row: number, col: number): string {
-    const owner = this.mergeOwner.get(`${row}:${col}`);
-    const [r, c] = owner ? owner.split(':').map(Number) : [row, col];
-    return textOf(this.sheet.values[r! - 1]?.[c! - 1] ?? null);
+    const owner = this.mergeOwner.size === 0 ? undefined : this.mergeOwner.get(cellKey(row, col));
+    const [r, c] = owner === undefined ? [row, col] : [Math.floor(owner / maxColumns), owner % maxColumns];
+    return textOf(this.sheet.values[r - 1]?.[c - 1] ?? null);
   }
 
   /** The same merged cell, seen from two positions. */
   sameCell(a: [number, number], b: [number, number]): boolean {
-    const ownerA = this.mergeOwner.get(`${a[0]}:${a[1]}`) ?? `${a[0]}:${a[1]}`;
-    const ownerB = this.mergeOwner.get(`${b[0]}:${b[1]}`) ?? `${b[0]}:${b[1]}`;
-    return ownerA === ownerB;
+    const keyA = cellKey(...a);
+    const keyB = cellKey(...b);
+    return (this.mergeOwner.get(keyA) ?? keyA) === (this.mergeOwner.get(keyB) ?? keyB);
   }
 
   width(row: number): number {
     return this.sheet.values[row - 1]?.length ?? 0;
   }
+}
+
+/** Excel's last column is XFD, 16,384: row and column fit in one number. */
+const maxColumns = 16_384;
+
+function cellKey(row: number, col: number): number {
+  return row * maxColumns + col;
 }
 
 /** Assigns template columns to the sheet columns of a one- or two-row header. */
@@ -165,10 +173,10 @@ export function findHeader(sheet: SheetSnapshot, from = 1): HeaderMatch | undefi
 
 /**
  * A row that may start another table: one of its cells is the unit column's header, which
- * every appendix has. Short texts only, so that long data rows cost nothing.
+ * every appendix has. Only short texts starting with "T" are folded: marks and numbers cost nothing.
  */
 export function namesUnitColumn(values: readonly CellValue[]): boolean {
-  return values.some((v) => typeof v === 'string' && v.length <= 24 && headerKey(v) === 'ten don vi');
+  return values.some((v) => typeof v === 'string' && /^\s*t.{7,22}$/is.test(v) && headerKey(v) === 'ten don vi');
 }
 
 /**

@@ -47,10 +47,21 @@ function plainText(value: CellValue | undefined): string {
 const notePrefixes = ['ghi chu', 'chu thich', 'chu y', 'noi nhan', 'nguoi lap', '(*)', 'dau (*)'];
 
 function isNoteRow(values: readonly CellValue[]): boolean {
-  const texts = values.map(plainText).filter((t) => t.trim() !== '');
-  if (texts.length !== 1) return false;
-  const key = stripAccents(texts[0]!);
+  const text = onlyText(values);
+  if (text === undefined) return false;
+  const key = stripAccents(text);
   return notePrefixes.some((p) => key.startsWith(p));
+}
+
+/** The text of a row that has exactly one non-blank cell; undefined for any other row. */
+function onlyText(values: readonly CellValue[]): string | undefined {
+  let found: string | undefined;
+  for (const value of values) {
+    if (isBlank(value)) continue;
+    if (found !== undefined) return undefined; // a data row: stop at its second cell
+    found = plainText(value);
+  }
+  return found !== undefined && found.trim() !== '' ? found : undefined;
 }
 
 /** Phụ lục 1 section rows: "I. Các đơn vị đã gửi báo cáo", "II Các đơn vị chưa gửi báo cáo". */
@@ -81,7 +92,7 @@ export function readTable(sheet: SheetSnapshot, header: HeaderMatch): { table: T
       const col = header.columns.get(key);
       return col === undefined ? undefined : values[col - 1];
     };
-    if ([...header.columns.values()].every((col) => isBlank(values[col - 1]))) continue;
+    if (columns.every(({ col }) => isBlank(values[col - 1]))) continue;
     if (row === firstDataRow && isColumnNumberRow(values)) continue;
     if (isNoteRow(values)) continue;
     if (isRepeatedHeader(header, reader, row)) {
@@ -122,9 +133,8 @@ function dropTitles(rows: DataRow[], sheet: SheetSnapshot): void {
 }
 
 function isTitleRow(values: readonly CellValue[]): boolean {
-  const texts = values.map(plainText).filter((t) => t.trim() !== '');
-  if (texts.length !== 1) return false;
-  const text = texts[0]!;
+  const text = onlyText(values);
+  if (text === undefined) return false;
   return stripAccents(text).startsWith('phu luc') || (/\p{Lu}/u.test(text) && text === text.toLocaleUpperCase('vi'));
 }
 

@@ -43,7 +43,9 @@ export class UnitMatcher {
   private readonly bareKeys = new KeyIndex();
   private readonly places = new KeyIndex();
   private readonly barePlaces = new KeyIndex();
-  private readonly profiles: { readonly unit: Unit; readonly profile: Profile }[] = [];
+  /** The bare names to compare an unknown name with; profiled on the first unknown name only. */
+  private readonly bareNames: { readonly unit: Unit; readonly bare: string }[] = [];
+  private profiled?: { readonly unit: Unit; readonly profile: Profile }[];
   private readonly wordIndex = new Map<string, number[]>();
 
   constructor(registry: UnitRegistry) {
@@ -59,12 +61,20 @@ export class UnitMatcher {
           this.places.add(key.district.place, unit);
           this.barePlaces.add(key.district.placeBare, unit);
         }
-        this.profiles.push({ unit, profile: profile(key.bare) });
+        this.bareNames.push({ unit, bare: key.bare });
         // The key leaves "Ủy ban nhân dân" out; "UBND" alone should still bring the districts up.
-        if (key.district) this.profiles.push({ unit, profile: profile(`uy ban nhan dan ${key.bare}`) });
+        if (key.district) this.bareNames.push({ unit, bare: `uy ban nhan dan ${key.bare}` });
       }
     }
-    this.buildWordIndex();
+  }
+
+  /** Most sheets name only known units: the similarity profiles are made when first needed. */
+  private get profiles(): readonly { readonly unit: Unit; readonly profile: Profile }[] {
+    if (!this.profiled) {
+      this.profiled = this.bareNames.map(({ unit, bare }) => ({ unit, profile: profile(bare) }));
+      this.buildWordIndex(this.profiled);
+    }
+    return this.profiled;
   }
 
   /** A sheet names the same units again and again (merges, long tables): match each text once. */
@@ -139,8 +149,8 @@ export class UnitMatcher {
     return picked.size === 0 ? this.profiles : [...picked].sort((a, b) => a - b).map((i) => this.profiles[i]!);
   }
 
-  private buildWordIndex(): void {
-    this.profiles.forEach(({ profile: p }, i) => {
+  private buildWordIndex(profiles: readonly { readonly profile: Profile }[]): void {
+    profiles.forEach(({ profile: p }, i) => {
       for (const word of p.words) {
         const postings = this.wordIndex.get(word) ?? [];
         postings.push(i);
