@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,6 +73,24 @@ describe('soat validate', () => {
     expect(fill('A18')).toBe('FFFDE9D9');
     expect(fill('D10')).toBeUndefined(); // info is not coloured
     expect(String(after.getCell('F18').note)).toContain('Gợi ý sửa: E18 = 4.');
+  });
+
+  it('signs a note of Soát\'s alone "Soát", and leaves a note with a human\'s text to its author', async () => {
+    const source = join(dir, 'noted.xlsx');
+    const workbook = await load(report);
+    workbook.getWorksheet('Phụ lục 2')!.getCell('F18').note = 'Chị Lan: đã hỏi lại đơn vị';
+    await workbook.xlsx.writeFile(source);
+    const out = join(dir, 'noted.annotated.xlsx');
+    await soat('validate', source, '--out', out);
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const names = Object.keys(zip.files).filter((n) => /^xl\/comments\d*\.xml$/.test(n));
+    const xml = (await Promise.all(names.map((n) => zip.file(n)!.async('string')))).join('');
+    const authorOf = (ref: string) => new RegExp(`<comment ref="${ref}" authorId="(\\d+)"`).exec(xml)?.[1];
+    expect(xml).toContain('<authors><author>Author</author><author>Soát</author></authors>');
+    expect(authorOf('G26')).toBe('1'); // Soát's alone
+    expect(authorOf('F18')).toBe('0'); // the human's note, with Soát's block under it
+    const reread = (await load(out)).getWorksheet('Phụ lục 2')!;
+    expect(String(reread.getCell('F18').note)).toMatch(/^Chị Lan: đã hỏi lại đơn vị\n\n— Soát —\n\[Lỗi\]/);
   });
 
   it('reads the period end from --period-end', async () => {
