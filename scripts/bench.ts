@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { performance } from 'node:perf_hooks';
 import { checkWorkbook } from '../src/core/check';
+import { phuLuc2 } from '../src/core/templates/appendix';
 import { mergeUnitWorkbooks } from '../src/core/merge/merge';
 import { annotationPlan } from '../src/core/report/annotations';
 import type { UnitRegistry } from '../src/core/units/registry';
@@ -29,26 +30,8 @@ function writtenName(i: number): string {
   return i % 2 ? unitName(i) : `UBND phường Thử Nghiệm ${i}`;
 }
 
-/** The one-row Phụ lục 2 header, in the words units use. */
-const phuLuc2Header = [
-  'STT',
-  'Tên đơn vị',
-  'Số TTHC đã rút ngắn được thời gian',
-  'Số ngày trung bình được rút ngắn',
-  'Tổng số dịch vụ hành chính công trực tuyến',
-  'Dịch vụ hành chính công toàn trình',
-  'Tỷ lệ toàn trình/Tổng (%)',
-  'Dịch vụ hành chính công một phần',
-  'Tỷ lệ một phần/Tổng (%)',
-  'Thu phí, lệ phí không dùng tiền mặt (%)',
-  'Tỷ lệ hồ sơ hợp lệ ngay từ lần nộp đầu tiên (%)',
-  'Đã có phòng họp trực tuyến',
-  'Số lượng phòng họp trực tuyến',
-  'Đã kết nối với trang DDCI',
-  'Trả lời trực tuyến bằng AI',
-  'Kết nối thủ tục giấy phép kinh doanh có điều kiện',
-  'Công khai các cam kết với DN',
-];
+/** The one-row Phụ lục 2 header: the template's own column titles. */
+const phuLuc2Header = phuLuc2.columns.map((column) => column.title.vi);
 
 /** A Phụ lục 2 with `rows` rows, one in ten of them wrong in some way. */
 export async function generatedPhuLuc2(rows: number): Promise<Buffer> {
