@@ -5,13 +5,10 @@ import { mergeUnitWorkbooks } from '../../core/merge';
 import type { MergeInput } from '../../core/merge/inputs';
 import { annotationPlan } from '../../core/report/annotations';
 import type { Lang } from '../../core/report/finding';
-import type { WorkbookSnapshot } from '../../core/snapshot';
 import type { ComputeSummary, PaneActions, PaneFile, PaneFinding, PaneReport } from '../../taskpane/actions';
 import { paneReport } from '../../taskpane/report';
 import type { OfficeApi } from './api';
-import { writeDraft } from './draft';
 import { ExcelHost } from './host';
-import { runBatch } from './run';
 
 /** Reads unit .xlsx bytes in the pane (ExcelJS); injected so that Office code stays out of it. */
 export type UnitFileReader = (file: PaneFile) => Promise<MergeInput>;
@@ -21,7 +18,7 @@ export class ExcelPaneActions implements PaneActions {
   readonly host: ExcelHost;
 
   constructor(
-    private readonly api: OfficeApi,
+    api: OfficeApi,
     private readonly readUnitFile?: UnitFileReader,
   ) {
     this.host = new ExcelHost(api);
@@ -58,29 +55,27 @@ export class ExcelPaneActions implements PaneActions {
     await this.host.writeCells(finding.sheet, [{ cell: suggestion.cell, value: suggestion.value }]);
   }
 
+  /** Each unit sheet is one input; Soát's own sheets and an earlier merge's output are not. */
   async mergeSheets(lang: Lang): Promise<PaneReport> {
-    const snapshot = await this.host.readSnapshot();
+    const snapshot = await this.host.readMergeInputs();
     // Each sheet of the open workbook is one unit's: the merge tells units apart by sheet name.
     const inputs = snapshot.sheets.map((sheet): MergeInput => ({
       file: sheet.name,
       snapshot: { file: sheet.name, sheets: [sheet] },
     }));
-    return this.merge(inputs, snapshot, lang);
+    return this.merge(inputs, lang);
   }
 
   async mergeFiles(files: readonly PaneFile[], lang: Lang): Promise<PaneReport> {
     const read = this.readUnitFile;
     if (read === undefined) throw new Error('Reading .xlsx files is not available here.');
     const inputs = await Promise.all(files.map((file) => read(file)));
-    return this.merge(inputs, await this.host.readSnapshot(), lang);
+    return this.merge(inputs, lang);
   }
 
-  private async merge(inputs: readonly MergeInput[], open: WorkbookSnapshot, lang: Lang): Promise<PaneReport> {
+  private async merge(inputs: readonly MergeInput[], lang: Lang): Promise<PaneReport> {
     const result = mergeUnitWorkbooks(inputs, { lang });
-    const existing = open.sheets.map((s) => s.name);
-    await runBatch(this.api, this.host.features, (context) =>
-      writeDraft(context, result.draft, existing, this.host.features),
-    );
+    await this.host.writeMerge(result.draft);
     return paneReport(result.findings, lang);
   }
 }

@@ -5,10 +5,10 @@ import type { ExcelFeatures } from './api';
 import { WriteBatch, callBytes } from './batch';
 
 /**
- * Writes a merge's draft into new sheets of the open workbook. Text is written under the Text
- * format, so a unit's "=SUM(…)" stays text; only Soát's own formulas are formulas. Charts are
- * native Excel charts where Excel has them (see ExcelFeatures.charts); data validations of a
- * draft are not written by this host yet.
+ * Writes a merge's draft into new sheets of the open workbook; returns their ids (Worksheet.id).
+ * Text is written under the Text format, so a unit's "=SUM(…)" stays text; only Soát's own
+ * formulas are formulas. Charts are native Excel charts where Excel has them (see
+ * ExcelFeatures.charts); data validations of a draft are not written by this host yet.
  */
 export async function writeDraft(
   context: Excel.RequestContext,
@@ -24,14 +24,16 @@ export async function writeDraft(
   });
   const given = new Map(draft.sheets.map((sheet, i) => [sheet.name, names[i]!] as const).filter(([a, b]) => a !== b));
   const batch = new WriteBatch(context);
+  const added: Excel.Worksheet[] = [];
   for (const [i, sheet] of draft.sheets.entries()) {
     await batch.spend(callBytes(sheet.rows));
-    const worksheet = context.workbook.worksheets.add(names[i]!);
+    const worksheet = context.workbook.worksheets.add(names[i]!).load('id');
+    added.push(worksheet);
     writeSheet(worksheet, sheet, given);
     if (features.charts) for (const chart of sheet.charts ?? []) addChart(worksheet, chart);
   }
   await batch.finish();
-  return names;
+  return added.map((worksheet) => worksheet.id);
 }
 
 function freeName(name: string, taken: ReadonlySet<string>): string {

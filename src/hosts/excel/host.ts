@@ -2,6 +2,7 @@
 import type { Resolution } from '../../core/annotate';
 import { resolveClear, resolvePlan } from '../../core/annotate';
 import type { SpreadsheetHost } from '../../core/host';
+import type { WorkbookDraft } from '../../core/merge/output';
 import type { CellWrite, EditPlan } from '../../core/plan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import type { ExcelFeatures, OfficeApi } from './api';
@@ -11,6 +12,7 @@ import type { CommentStore } from './comments';
 import { commentStore, queueCommentWrite } from './comments';
 import { ExcelHostError } from './errors';
 import { queueFillGroup, queueFillRead } from './fills';
+import { isOwnSheet, writeMergeDraft } from './merge-outputs';
 import type { ExcelMarks } from './read';
 import { readWorkbook } from './read';
 import type { Overwritten, StoredRecord } from './record';
@@ -51,6 +53,25 @@ export class ExcelHost implements SpreadsheetHost {
       this.pendingMarks = marks;
       return snapshot;
     });
+  }
+
+  /**
+   * The sheets a merge of the open workbook takes: each unit's, not Soát's own ("_soat…") nor the
+   * sheets earlier merges wrote (by id, so a renamed "Tổng hợp" is still left out).
+   */
+  readMergeInputs(): Promise<WorkbookSnapshot> {
+    return this.run(async (context) => {
+      const { marks, snapshot } = await readWorkbook(context, this.features, this.store, true);
+      this.pendingMarks = undefined; // the merge writes no plan; its own write changes the record
+      const outputs = new Set(marks.record.mergeOutputs);
+      const left = new Set(marks.sheets.filter((s) => outputs.has(s.id) || isOwnSheet(s.name)).map((s) => s.name));
+      return { sheets: snapshot.sheets.filter((sheet) => !left.has(sheet.name)) };
+    });
+  }
+
+  /** Writes a merge's draft into new sheets, recorded as merge outputs. */
+  writeMerge(draft: WorkbookDraft): Promise<void> {
+    return this.run((context) => writeMergeDraft(context, draft, this.features));
   }
 
   private async marks(context: Excel.RequestContext): Promise<ExcelMarks> {
@@ -115,7 +136,7 @@ export class ExcelHost implements SpreadsheetHost {
         return { name, values: [], notes: noteTexts(marks, name), fills };
       });
       const resolution = resolvePlan({ sheets }, marks.record.fills, plan);
-      await this.write(context, marks, resolution, { fills: resolution.record, overwritten });
+      await this.write(context, marks, resolution, { ...marks.record, fills: resolution.record, overwritten });
     });
   }
 
@@ -127,7 +148,7 @@ export class ExcelHost implements SpreadsheetHost {
         return { name, values: [], notes: noteTexts(marks, name), fills };
       });
       const resolution = resolveClear({ sheets }, marks.record.fills);
-      await this.write(context, marks, resolution, { fills: resolution.record, overwritten: marks.record.overwritten });
+      await this.write(context, marks, resolution, { ...marks.record, fills: resolution.record });
     });
   }
 
@@ -154,10 +175,7 @@ export class ExcelHost implements SpreadsheetHost {
         await batch.spend(callBytes(write));
         queueCellWrite(worksheet, write);
       }
-      const record = {
-        fills: marks.record.fills,
-        overwritten: [...marks.record.overwritten, ...previous.collect(sheet)],
-      };
+      const record = { ...marks.record, overwritten: [...marks.record.overwritten, ...previous.collect(sheet)] };
       await batch.spend(callBytes(record));
       queueRecordWrite(context, record, marks.recordExists);
       await batch.finish();
@@ -183,7 +201,7 @@ export class ExcelHost implements SpreadsheetHost {
         queueCellWrite(context.workbook.worksheets.getItem(entry.sheet), write);
       }
       await batch.spend(callBytes(marks.record.fills));
-      queueRecordWrite(context, { fills: marks.record.fills, overwritten: [] }, marks.recordExists);
+      queueRecordWrite(context, { ...marks.record, overwritten: [] }, marks.recordExists);
       await batch.finish();
       return entries.length;
     });

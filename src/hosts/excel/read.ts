@@ -10,7 +10,7 @@ import { queueRecordRead } from './record';
 
 /** What applying a plan needs to know of the workbook: Soát's record, comments, protection. */
 export interface ExcelMarks {
-  readonly sheets: readonly { readonly name: string; readonly protected: boolean }[];
+  readonly sheets: readonly { readonly name: string; readonly id: string; readonly protected: boolean }[];
   readonly record: StoredRecord;
   readonly recordExists: boolean;
   readonly comments: CommentMarks;
@@ -32,14 +32,14 @@ export async function readWorkbook(
   store: CommentStore,
   withValues: boolean,
 ): Promise<{ marks: ExcelMarks; snapshot: WorkbookSnapshot }> {
-  const worksheets = context.workbook.worksheets.load('items/name,items/protection/protected');
+  const worksheets = context.workbook.worksheets.load('items/name,items/id,items/protection/protected');
   const readRecord = queueRecordRead(context);
   const comments = queueCommentRead(context, store);
   await context.sync();
 
   const sheets = worksheets.items
     .filter((sheet) => sheet.name !== recordSheetName)
-    .map((sheet) => ({ name: sheet.name, protected: sheet.protection.protected }));
+    .map((sheet) => ({ name: sheet.name, id: sheet.id, protected: sheet.protection.protected }));
   const recordExists = worksheets.items.some((sheet) => sheet.name === recordSheetName);
   const located = comments.locate();
   const reads: UsedRead[] = [];

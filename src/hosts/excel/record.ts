@@ -4,8 +4,10 @@ import { recordFromRows, recordSheetName, recordToRows } from '../../core/annota
 
 /**
  * The very hidden sheet "_soat" keeps, in columns A:C, the original fill of every cell Soát
- * painted (the core's record, shared by every host) and, in E:H, what Compute and accepted
- * suggestions overwrote, so that Clear and Revert work in a later session too.
+ * painted (the core's record, shared by every host), in E:H, what Compute and accepted
+ * suggestions overwrote, so that Clear and Revert work in a later session too, and in J the ids
+ * of the sheets merges wrote (see merge-outputs.ts). A record without column J (an older one)
+ * reads as no merge outputs.
  */
 
 /** A value Soát overwrote: put back by Revert. */
@@ -20,6 +22,8 @@ export interface Overwritten {
 export interface StoredRecord {
   readonly fills: SoatRecord;
   readonly overwritten: readonly Overwritten[];
+  /** Excel.Worksheet ids of the sheets merges wrote. */
+  readonly mergeOutputs: readonly string[];
 }
 
 /** Queue before a sync; read after it. */
@@ -29,11 +33,15 @@ export function queueRecordRead(context: Excel.RequestContext): () => StoredReco
     .getUsedRangeOrNullObject(true)
     .load('values,rowIndex,columnIndex');
   return () => {
-    if (used.isNullObject) return { fills: { fills: {} }, overwritten: [] };
+    if (used.isNullObject) return { fills: { fills: {} }, overwritten: [], mergeOutputs: [] };
     // The used range starts where the data does: pad it back to A1.
     const pad = (row: unknown[]): unknown[] => [...Array.from({ length: used.columnIndex }, () => null), ...row];
     const rows = [...Array.from({ length: used.rowIndex }, () => []), ...(used.values as unknown[][]).map(pad)];
-    return { fills: recordFromRows(rows.map((row) => row.slice(0, 3))), overwritten: overwrittenFromRows(rows) };
+    return {
+      fills: recordFromRows(rows.map((row) => row.slice(0, 3))),
+      overwritten: overwrittenFromRows(rows),
+      mergeOutputs: rows.map((row) => row[9]).filter((id): id is string => typeof id === 'string' && id !== ''),
+    };
   };
 }
 
@@ -68,8 +76,9 @@ function encodeEntry(entry: Overwritten): string[] {
 export function queueRecordWrite(context: Excel.RequestContext, record: StoredRecord, exists: boolean): void {
   const fills = recordToRows(record.fills);
   const values = record.overwritten.map(encodeEntry);
+  const outputs = record.mergeOutputs.map((id) => [id]);
   const sheets = context.workbook.worksheets;
-  if (fills.length === 0 && values.length === 0) {
+  if (fills.length === 0 && values.length === 0 && outputs.length === 0) {
     if (exists) {
       const sheet = sheets.getItem(recordSheetName);
       sheet.visibility = 'Hidden'; // in case Excel refuses to delete a very hidden sheet
@@ -87,11 +96,14 @@ export function queueRecordWrite(context: Excel.RequestContext, record: StoredRe
   }
   writeBlock(sheet, 'A', fills);
   writeBlock(sheet, 'E', values);
+  writeBlock(sheet, 'J', outputs);
 }
 
-function writeBlock(sheet: Excel.Worksheet, firstColumn: 'A' | 'E', rows: string[][]): void {
+const lastColumns = { A: 'C', E: 'H', J: 'J' } as const;
+
+function writeBlock(sheet: Excel.Worksheet, firstColumn: keyof typeof lastColumns, rows: string[][]): void {
   if (rows.length === 0) return;
-  const lastColumn = firstColumn === 'A' ? 'C' : 'H';
+  const lastColumn = lastColumns[firstColumn];
   const range = sheet.getRange(`${firstColumn}1:${lastColumn}${rows.length}`);
   range.numberFormat = rows.map((row) => row.map(() => '@'));
   range.values = rows;

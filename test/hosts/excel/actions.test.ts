@@ -78,7 +78,7 @@ describe('merge from unit .xlsx files chosen in the pane', () => {
 
     const inputs: MergeInput[] = await Promise.all(files.map(readUnitFile));
     const expected = mergeUnitWorkbooks(inputs, { lang: 'vi' });
-    expect(excel.book.sheets.map((s) => s.name)).toEqual(['Sheet1', ...reportSheets]);
+    expect(excel.book.sheets.map((s) => s.name)).toEqual(['Sheet1', ...reportSheets, '_soat']);
     expect(expected.draft.sheets.map((s) => s.name)).toEqual(reportSheets);
     for (const sheet of expected.draft.sheets) expectWritten(excel, sheet.name, sheet);
     expect(excel.values('Sheet1')).toEqual({ A1: 'ghi chú của người dùng' });
@@ -142,7 +142,7 @@ describe('merge from the sheets of the open workbook', () => {
     }));
     const expected = mergeUnitWorkbooks(inputs, { lang: 'vi' });
     const names = ['Phụ lục 1', 'Phụ lục 2 (2)', 'Phụ lục 3', 'Tổng hợp'];
-    expect(excel.book.sheets.map((s) => s.name)).toEqual([...open.sheets.map((s) => s.name), ...names]);
+    expect(excel.book.sheets.map((s) => s.name)).toEqual([...open.sheets.map((s) => s.name), ...names, '_soat']);
     expected.draft.sheets.forEach((sheet, i) =>
       expectWritten(excel, names[i]!, sheet, { 'Phụ lục 2': 'Phụ lục 2 (2)' }),
     );
@@ -181,6 +181,46 @@ describe('merge from the sheets of the open workbook', () => {
     const summary = excel.book.sheet('Tổng hợp')!;
     const row = [...summary.cells].find(([, c]) => c.value === 'Số đơn vị đã gửi báo cáo')![0];
     expect(summary.cell(Number(row.slice(1)), 2)?.value).toBe(3);
+  });
+
+  describe('merge the open workbook again', () => {
+    const cellsOf = (excel: FakeExcel, name: string) => [...excel.book.sheet(name)!.cells];
+    /** References to the first merge's Phụ lục sheets, pointed at the later merge's (`suffix`). */
+    const retargeted = (cells: ReturnType<typeof cellsOf>, suffix: string) =>
+      cells.map(([key, c]) => [
+        key,
+        c.formula === undefined ? c : { ...c, formula: c.formula.replace(/'(Phụ lục \d)'!/g, `'$1${suffix}'!`) },
+      ]);
+
+    test("takes the units' sheets only: an earlier merge's sheets, even renamed, are not inputs", async () => {
+      const units = [
+        { name: 'Sở Du lịch', values: [pl2Header, pl2Row(1, 'Sở Du lịch', { E: 30, F: 15, G: 75, H: 5, I: 25 })] },
+        ...open.sheets.slice(1, 3),
+      ];
+      const excel = fake({ sheets: [...units, { name: '_soat_upload', values: [['{}']] }] });
+      const actions = new ExcelPaneActions(excel.api());
+      await actions.validate('vi'); // Soát's record sheet holds fills before any merge
+      const record = excel.values('_soat');
+      expect(Object.keys(record).length).toBeGreaterThan(0);
+
+      const first = await actions.mergeSheets('vi');
+      expect([...new Set(first.findings.map((f) => f.file))]).toEqual(['Sở Du lịch']); // E ≠ F + H
+      const once = reportSheets.map((name) => cellsOf(excel, name));
+      excel.book.sheet('Tổng hợp')!.name = 'Tổng hợp 9T'; // renamed by the user: still the merge's own
+      for (const [suffix, names] of [
+        [' (2)', ['Phụ lục 1 (2)', 'Phụ lục 2 (2)', 'Phụ lục 3 (2)', 'Tổng hợp']],
+        [' (3)', ['Phụ lục 1 (3)', 'Phụ lục 2 (3)', 'Phụ lục 3 (3)', 'Tổng hợp (2)']],
+      ] as const) {
+        const before = excel.book.sheets.map((s) => s.name);
+        expect(await actions.mergeSheets('vi')).toEqual(first);
+        expect(excel.book.sheets.map((s) => s.name).filter((name) => !before.includes(name))).toEqual(names);
+        expect(names.map((name) => cellsOf(excel, name))).toEqual(once.map((cells) => retargeted(cells, suffix)));
+      }
+      // The record's fills and overwritten values (A:H) are as Validate left them.
+      const ah = (values: Record<string, unknown>) => Object.entries(values).filter(([key]) => /^[A-H]\d/.test(key));
+      expect(ah(excel.values('_soat'))).toEqual(ah(record));
+      expect(excel.book.sheet('_soat')!.visibility).toBe('VeryHidden');
+    });
   });
 });
 

@@ -70,7 +70,11 @@ export class SheetModel {
   frozenRows = 0;
   readonly columnWidths = new Map<number, number>();
 
-  constructor(public name: string) {}
+  /** Excel.Worksheet.id: stays when the sheet is renamed or moved. */
+  constructor(
+    public name: string,
+    readonly id: string,
+  ) {}
 
   cell(row: number, col: number): Cell | undefined {
     return this.cells.get(address(row, col));
@@ -112,13 +116,14 @@ export class WorkbookModel {
   activeSheet: string | undefined;
   selection: string | undefined;
   private nextId = 1;
+  private nextSheet = 1;
 
   sheet(name: string): SheetModel | undefined {
     return this.sheets.find((s) => s.name === name);
   }
 
   addSheet(name: string): SheetModel {
-    const sheet = new SheetModel(name);
+    const sheet = new SheetModel(name, `{00000000-0001-0000-0000-${String(this.nextSheet++).padStart(12, '0')}}`);
     this.sheets.push(sheet);
     return sheet;
   }

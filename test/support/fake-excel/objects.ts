@@ -214,10 +214,18 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
     this.charts = new FakeChartCollection(context, resolve);
   }
   protected scalars(m: SheetModel): Record<string, () => unknown> {
-    return { name: () => m.name, visibility: () => m.visibility, position: () => this.book.sheets.indexOf(m) };
+    return {
+      id: () => m.id,
+      name: () => m.name,
+      visibility: () => m.visibility,
+      position: () => this.book.sheets.indexOf(m),
+    };
   }
   protected override child(name: string): FakeObject<unknown> | undefined {
     return name === 'protection' ? (this.protection as FakeObject<unknown>) : undefined;
+  }
+  get id(): string {
+    return this.get('id');
   }
   get name(): string {
     return this.get('name');

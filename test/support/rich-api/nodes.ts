@@ -53,8 +53,9 @@ const missing = (what: string): never => {
   throw new RichApiError('ItemNotFound', `The requested resource doesn't exist: ${what}.`, 404);
 };
 
-function sheetOf(book: WorkbookModel, name: unknown): SheetModel | undefined {
-  return book.sheets.find((s) => s.name.toLowerCase() === String(name).toLowerCase());
+/** Excel's worksheets.getItem takes a name or an id (the library refers to a loaded item by id). */
+function sheetOf(book: WorkbookModel, key: unknown): SheetModel | undefined {
+  return book.sheets.find((s) => s.id === key || s.name.toLowerCase() === String(key).toLowerCase());
 }
 
 function rangeOf(sheet: SheetModel, address?: unknown): Node {
@@ -211,6 +212,7 @@ function properties(node: Node, select: readonly string[]): Record<string, unkno
 
 function scalar(node: Node, key: string): unknown {
   if (node.kind === 'worksheet') {
+    if (key === 'Id') return node.sheet.id;
     if (key === 'Name') return node.sheet.name;
     if (key === 'Visibility') return node.sheet.visibility;
   }
