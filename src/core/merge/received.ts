@@ -88,17 +88,9 @@ function fileFinding(file: string, reason: string, message: UnreadableFile['mess
   // The reader's sentence ends with a full stop; the catalogue's template adds its own.
   const trim = (text: string): string => text.trim().replace(/[.。]$/, '');
   const detail = typeof message === 'string' ? trim(message) : { vi: trim(message.vi), en: trim(message.en) };
-  return {
-    file,
-    sheet: '',
-    row: 0,
-    column: '',
-    cell: '',
-    rule: 'unreadable-file',
-    severity: 'error',
-    actual: reason,
-    detail: { reason: detail },
-  };
+  const sink = new FindingSink('', file);
+  sink.addSheetLevel('unreadable-file', { actual: reason, detail: { reason: detail } });
+  return sink.findings[0]!;
 }
 
 const noDataMessage = {
