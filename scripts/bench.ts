@@ -5,7 +5,8 @@
 import ExcelJS from 'exceljs';
 import { performance } from 'node:perf_hooks';
 import { checkWorkbook } from '../src/core/check';
-import { phuLuc2 } from '../src/core/templates/appendix';
+import { builtinReport } from '../src/core/definition';
+import { appendixById } from '../src/core/templates/appendix';
 import { mergeUnitWorkbooks } from '../src/core/merge/merge';
 import { annotationPlan } from '../src/core/report/annotations';
 import type { UnitRegistry } from '../src/core/units/registry';
@@ -31,7 +32,7 @@ function writtenName(i: number): string {
 }
 
 /** The one-row Phụ lục 2 header: the template's own column titles. */
-const phuLuc2Header = phuLuc2.columns.map((column) => column.title.vi);
+const phuLuc2Header = appendixById(builtinReport, 'PL2')!.columns.map((column) => column.title.vi);
 
 /** A Phụ lục 2 with `rows` rows, one in ten of them wrong in some way. */
 export async function generatedPhuLuc2(rows: number): Promise<Buffer> {

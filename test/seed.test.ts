@@ -121,7 +121,7 @@ describe('the seed report, 9T/2024', () => {
     const flaggedRows = new Set(
       result.findings.filter((f) => f.sheet === 'Phụ lục 2' && f.severity !== 'info').map((f) => f.row),
     );
-    const clean = phuLuc2.indicators.filter((r) => !flaggedRows.has(r.row.row)).map((r) => r.unit?.unit?.name);
+    const clean = phuLuc2.rows.filter((r) => !flaggedRows.has(r.row.row)).map((r) => r.unit?.unit?.name);
     expect(clean).toHaveLength(29 - 7); // rows 16, 17, 18, 22, 26, 34 and 35 have findings
     expect(clean).toContain('Sở Du lịch');
     expect(clean).toContain('Sở Tư pháp'); // 76/93 = 81.72 typed as 81: truncation is accepted

@@ -1,25 +1,27 @@
-import { columnNumber } from './address';
+import { columnLetter, columnNumber } from './address';
 import { periodEndFromTitles } from './period';
 import type { Finding } from './report/finding';
-import type { IndicatorRow } from './rules/indicators';
-import { checkIndicatorRow } from './rules/indicators';
+import { builtinReport } from './definition/builtin';
 import type { ModelRow } from './rules/models';
-import { attributeModels, checkModelDates, checkModelNumbering } from './rules/models';
+import { attributeModels, checkDates, checkItemNumbering } from './rules/models';
 import type { AppendixUnits } from './rules/cross';
 import { checkAcrossAppendices } from './rules/cross';
+import type { CheckedRow } from './rules/row';
+import { checkRow } from './rules/row';
 import { FindingSink } from './rules/sink';
 import type { RowUnit } from './rules/units';
 import { checkNumbering, checkUnits } from './rules/units';
 import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
-import type { AppendixId } from './templates/appendix';
+import type { AppendixId, Report } from './templates/appendix';
 import type { DataRow, Table } from './templates/table';
 import { findTables } from './templates/table';
 import { UnitMatcher } from './units/match';
-import { readFlag } from './values/flag';
 import type { UnitRegistry } from './units/registry';
 import { defaultRegistry } from './units/registry';
 
 export interface CheckOptions {
+  /** The report the workbook is checked against; the built-in 9T/2024 report when absent. */
+  readonly report?: Report;
   readonly registry?: UnitRegistry;
   /** End of the report period; read from the titles ("9T/2024") when absent, else today. */
   readonly periodEnd?: Date;
@@ -36,11 +38,13 @@ export interface SheetSummary {
   readonly dataRows: number;
 }
 
-/** A table with what its checks learned: each row's unit, indicators, models. */
+/** A table with what its checks learned: each row's unit, numbers and marks. */
 export interface CheckedTable {
   readonly table: Table;
   readonly units: ReadonlyMap<DataRow, RowUnit>;
-  readonly indicators: readonly (IndicatorRow & { readonly unit?: RowUnit })[];
+  /** Every data row after its checks, with the unit its own unit cell names. */
+  readonly rows: readonly (CheckedRow & { readonly unit?: RowUnit })[];
+  /** Every data row with its unit, a continuation row taking the unit above. */
   readonly models: readonly ModelRow[];
 }
 
@@ -59,30 +63,38 @@ function matcherFor(registry: UnitRegistry): UnitMatcher {
   return matcher;
 }
 
-type AcrossAppendices = { -readonly [K in keyof AppendixUnits]: AppendixUnits[K] };
-
 function isEmptySheet(sheet: SheetSnapshot): boolean {
   return sheet.values.every((row) => row.every((v) => v === null || (typeof v === 'string' && v.trim() === '')));
 }
 
 /** Every check of SPEC.md on one workbook: each appendix on its own, then across appendices. */
 export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
+  const report = options.report ?? builtinReport;
   const registry = options.registry ?? defaultRegistry;
   const matcher = options.matcher ?? matcherFor(registry);
-  const periodEnd = options.periodEnd ?? periodEndFromTitles(workbook.sheets) ?? options.today ?? new Date();
+  const periodEnd =
+    options.periodEnd ?? report.periodEnd ?? periodEndFromTitles(workbook.sheets) ?? options.today ?? new Date();
   const sinks: FindingSink[] = [];
   const tables: CheckedTable[] = [];
-  const across: AcrossAppendices = {};
+  const across = new Map<string, AppendixUnits>();
 
   for (const sheet of workbook.sheets) {
     const sink = new FindingSink(sheet.name, workbook.file);
     sinks.push(sink);
-    const found = findTables(sheet);
-    if (found.length === 0 && !isEmptySheet(sheet)) sink.addSheetLevel('not-an-appendix', { actual: sheet.name });
+    const found = findTables(sheet, report);
+    if (found.length === 0 && !isEmptySheet(sheet)) {
+      sink.addSheetLevel('not-an-appendix', { actual: sheet.name, detail: { appendices: appendixList(report) } });
+    }
     // A sheet may hold several appendices, one under the other, as a report pasted from Word.
-    for (const table of found) tables.push(checkTable(table, matcher, periodEnd, sink, across));
+    for (const table of found) {
+      const checked = checkTable(table, matcher, periodEnd, sink);
+      tables.push(checked);
+      const { units, rows, models } = checked;
+      if (!across.has(table.template.id))
+        across.set(table.template.id, { template: table.template, units, rows: models, checked: rows, sink });
+    }
   }
-  checkAcrossAppendices(across, registry.consolidator);
+  checkAcrossAppendices(across, report, registry.consolidator);
 
   const findings = sinks.flatMap((sink) => sortByPosition(sink.findings));
   const sheets = tables.map(({ table }) => ({
@@ -95,46 +107,37 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
   return { sheets, tables, findings };
 }
 
-/** The checks of one appendix table; what the checks across appendices need goes into `across`. */
-function checkTable(
-  table: Table,
-  matcher: UnitMatcher,
-  periodEnd: Date,
-  sink: FindingSink,
-  across: AcrossAppendices,
-): CheckedTable {
+/** "Phụ lục 1, Phụ lục 2 hoặc Phụ lục 3", for a sheet that holds none of them. */
+function appendixList(report: Report): { vi: string; en: string } {
+  const titles = report.appendices.map((a) => a.title);
+  const list = (lang: 'vi' | 'en', or: string): string => {
+    const names = titles.map((t) => t[lang]);
+    return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} ${or} ${names[names.length - 1]}`;
+  };
+  return { vi: list('vi', 'hoặc'), en: list('en', 'or') };
+}
+
+/** The checks of one appendix table, as its definition declares them. */
+function checkTable(table: Table, matcher: UnitMatcher, periodEnd: Date, sink: FindingSink): CheckedTable {
+  const { template } = table;
+  const firstColumn = template.columns[0] ? table.header.columns.get(template.columns[0].key) : undefined;
+  const letter = columnLetter(firstColumn ?? 1);
   for (const row of table.repeatedHeaderRows) {
     sink.add(
-      { address: `A${row}`, row, column: 'A', value: null, numberFormat: undefined, formula: undefined },
+      { address: `${letter}${row}`, row, column: letter, value: null, numberFormat: undefined, formula: undefined },
       'repeated-header',
       { actual: null },
     );
   }
   checkNumbering(table, sink);
   const units = checkUnits(table, matcher, sink);
-  let indicators: CheckedTable['indicators'] = [];
-  let models: ModelRow[] = [];
-  if (table.template.id === 'PL2') {
-    indicators = table.rows.map((row) => ({ ...checkIndicatorRow(row, sink), unit: units.get(row) }));
-    across.phuLuc2 ??= { rows: indicators, sink };
-  } else if (table.template.id === 'PL3') {
-    models = attributeModels(table, units);
-    checkModelNumbering(models, sink);
-    checkModelDates(models, periodEnd, sink);
-    across.phuLuc3 ??= { models, sink };
-  } else {
-    checkMarks(table, 'C', sink);
-    across.phuLuc1 ??= { units, sink };
+  const rows = table.rows.map((row) => ({ ...checkRow(row, template, sink), unit: units.get(row) }));
+  const models = attributeModels(table, units);
+  for (const column of template.columns) {
+    if (column.numberedItems) checkItemNumbering(models, column, sink);
+    if (column.type === 'date') checkDates(table.rows, column, periodEnd, sink);
   }
-  return { table, units, indicators, models };
-}
-
-/** A column of yes/no marks outside Phụ lục 2 (Phụ lục 1's "thiếu phụ lục số liệu"). */
-function checkMarks(table: Table, key: string, sink: FindingSink): void {
-  for (const row of table.rows) {
-    const cell = row.cells.get(key);
-    if (cell && readFlag(cell.value).kind === 'invalid') sink.add(cell, 'invalid-flag');
-  }
+  return { table, units, rows, models };
 }
 
 function sortByPosition(findings: readonly Finding[]): Finding[] {

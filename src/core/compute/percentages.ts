@@ -3,12 +3,6 @@ import type { CellWrite, EditPlan } from '../plan';
 import type { ReportedValue } from '../report/finding';
 import { reported } from '../rules/sink';
 
-/** Where each derived percent comes from: G = F / E, I = H / E. */
-const derived = [
-  { ratio: 'G', part: 'F' },
-  { ratio: 'I', part: 'H' },
-] as const;
-
 /** The formula SPEC.md gives for a derived percent, blank while the total is not positive. */
 export function percentFormula(partCell: string, totalCell: string): string {
   return `IF(${totalCell}>0,ROUND(${partCell}/${totalCell}*100,2),"")`;
@@ -28,8 +22,9 @@ export interface ComputeResult {
 }
 
 /**
- * Compute percentages: G and I as formulas into blank cells of rows that have a total, and into
- * mismatched ones only when the user accepts. Cells that already hold a formula are left alone.
+ * Compute percentages: each ratio column of the report (G = F / E, I = H / E in 9T/2024) as a
+ * formula into blank cells of rows that have a total, and into mismatched ones only when the user
+ * accepts. Cells that already hold a formula are left alone.
  */
 export function computePlan(check: CheckResult, options: ComputeOptions = {}): ComputeResult {
   const mismatched = new Set(
@@ -39,14 +34,16 @@ export function computePlan(check: CheckResult, options: ComputeOptions = {}): C
   const replaced: ComputeResult['replaced'][number][] = [];
   const keptMismatches: ComputeResult['keptMismatches'][number][] = [];
 
-  for (const { table, indicators } of check.tables) {
+  for (const { table, rows } of check.tables) {
     const writes: CellWrite[] = [];
-    for (const { row, numbers } of indicators) {
-      const total = numbers.get('E');
-      if (total?.state !== 'number') continue;
-      for (const { ratio, part } of derived) {
+    const ratios = table.template.columns.filter((c) => c.ratio);
+    if (ratios.length === 0) continue;
+    for (const { row, numbers } of rows) {
+      for (const { key: ratio, ratio: relation } of ratios) {
+        const total = numbers.get(relation!.total);
+        if (total?.state !== 'number') continue;
         const target = row.cells.get(ratio);
-        const partCell = row.cells.get(part);
+        const partCell = row.cells.get(relation!.part);
         if (!target || !partCell || target.formula !== undefined) continue;
         const blank = numbers.get(ratio)?.state === 'blank';
         const mismatch = mismatched.has(`${table.sheet}!${target.address}`);

@@ -3,5 +3,6 @@ export { mergeUnitWorkbooks } from './merge';
 export type { MergeOptions } from './merge';
 export type { MergeInput, UnreadableFile } from './inputs';
 export { unitTemplateDraft } from './template';
+export { outputColumns } from './layout';
 export { summarySheetName } from './summary';
 export type { ChartDraft, DraftCell, MergeResult, SheetDraft, ValidationDraft, WorkbookDraft } from './output';

@@ -1,71 +1,29 @@
 import { columnLetter } from '../address';
-import type { AppendixId } from '../templates/appendix';
+import type { AppendixTemplate } from '../templates/appendix';
 import { headerBlank, headerCell, titleCell } from './cells';
 import type { DraftCell } from './output';
 
 /**
- * How the appendices are laid out on paper, as the seed report prints them: the titles, the
- * header (Phụ lục 2's two rows with group titles merged over their columns) and column widths.
- * The consolidated report and the unit template share it, so that a unit fills in exactly what
- * the consolidator prints, and Soát's own header recognition reads both back.
+ * How an appendix is laid out on paper, from its definition: the title lines, the header (a group
+ * title merged over its neighbouring columns makes it two rows high, as Phụ lục 2 prints it) and
+ * column widths. The consolidated report and the unit template share it, so that a unit fills in
+ * exactly what the consolidator prints, and Soát's own header recognition reads both back.
  */
 
 /** A header column: its own title, or a group title over several sub-columns. */
 type HeaderColumn = { readonly title: string } | { readonly group: string; readonly subs: readonly string[] };
 
-const headers: Record<AppendixId, readonly HeaderColumn[]> = {
-  PL1: [{ title: 'STT' }, { title: 'Tên đơn vị' }, { title: 'Thiếu phụ lục số liệu' }],
-  PL2: [
-    { title: 'STT' },
-    { title: 'Tên đơn vị' },
-    {
-      group: 'Thực hiện thủ tục hành chính',
-      subs: ['Số TTHC đã rút ngắn được thời gian so với quy định (Số thủ tục)', 'Số ngày trung bình được rút ngắn'],
-    },
-    {
-      group: 'Thực hiện dịch vụ hành chính công trực tuyến',
-      subs: [
-        'Tổng số dịch vụ hành chính công trực tuyến',
-        'Dịch vụ hành chính công toàn trình',
-        'Tỷ lệ DVHCC mức độ toàn trình/Tổng số DVHCC trực tuyến (%)',
-        'Dịch vụ hành chính công một phần',
-        'Tỷ lệ DVHCC một phần/Tổng số DVHCC trực tuyến (%)',
-      ],
-    },
-    { title: 'Thu phí, lệ phí không dùng tiền mặt (%)' },
-    { title: 'Tỷ lệ người dân và doanh nghiệp nộp được hồ sơ hợp lệ ngay từ lần nộp đầu tiên (%)' },
-    { group: 'Phòng họp trực tuyến', subs: ['Đã có phòng họp trực tuyến', 'Số lượng phòng họp trực tuyến'] },
-    { title: 'Đã kết nối với trang DDCI' },
-    { title: 'Cổng Thông tin điện tử thành phố đã sử dụng hình thức trả lời trực tuyến bằng AI' },
-    { title: 'Phối hợp TH mô hình "Kết nối thủ tục giấy phép kinh doanh có điều kiện"' },
-    {
-      title:
-        'Thực hiện công khai các cam kết cụ thể với DN trên Cổng TTĐT TP để TH CT MTĐTKD trong cấp GP KD có điều kiện',
-    },
-  ],
-  PL3: [
-    { title: 'STT' },
-    { title: 'Tên đơn vị' },
-    { title: 'Tên mô hình (hoặc những hình thức hỗ trợ khác)' },
-    { title: 'Thời gian thực hiện' },
-  ],
-};
-
-export const appendixTitles: Record<AppendixId, readonly string[]> = {
-  PL1: ['PHỤ LỤC 1', 'DANH SÁCH CÁC ĐƠN VỊ THỰC HIỆN BÁO CÁO'],
-  PL2: ['PHỤ LỤC 2', 'THỐNG KÊ MỘT SỐ CHỈ TIÊU'],
-  PL3: [
-    'PHỤ LỤC 3',
-    'THỰC HIỆN MÔ HÌNH HƯỚNG DẪN, HỖ TRỢ NGƯỜI DÂN, DOANH NGHIỆP LẬP, HOÀN THIỆN HỒ SƠ KHI THỰC HIỆN THỦ TỤC HÀNH CHÍNH',
-  ],
-};
-
-/** Characters, column A first; read from the seed's printed proportions. */
-export const appendixWidths: Record<AppendixId, readonly number[]> = {
-  PL1: [7, 48, 16],
-  PL2: [5, 30, 13, 11, 12, 12, 13, 12, 13, 12, 16, 11, 11, 11, 16, 18, 22],
-  PL3: [6, 34, 72, 14],
-};
+function headerColumns(template: AppendixTemplate): HeaderColumn[] {
+  const columns: HeaderColumn[] = [];
+  for (const column of template.columns) {
+    const last = columns[columns.length - 1];
+    if (column.group === undefined) columns.push({ title: column.heading });
+    else if (last && 'group' in last && last.group === column.group)
+      columns[columns.length - 1] = { group: last.group, subs: [...last.subs, column.heading] };
+    else columns.push({ group: column.group, subs: [column.heading] });
+  }
+  return columns;
+}
 
 export interface HeaderBlock {
   /** One or two rows of cells. */
@@ -77,8 +35,8 @@ export interface HeaderBlock {
  * The header of an appendix with its top row at `top`, and `extra` columns after the template's
  * (the merge's "Nguồn"), each spanning the header's full height.
  */
-export function appendixHeader(id: AppendixId, top: number, extra: readonly string[] = []): HeaderBlock {
-  const columns: HeaderColumn[] = [...headers[id], ...extra.map((title) => ({ title }))];
+export function appendixHeader(template: AppendixTemplate, top: number, extra: readonly string[] = []): HeaderBlock {
+  const columns: HeaderColumn[] = [...headerColumns(template), ...extra.map((title) => ({ title }))];
   const twoRows = columns.some((c) => 'group' in c);
   const upper: (DraftCell | null)[] = [];
   const lower: (DraftCell | null)[] = [];
@@ -100,11 +58,26 @@ export function appendixHeader(id: AppendixId, top: number, extra: readonly stri
   return { rows: twoRows ? [upper, lower] : [upper], merges };
 }
 
+/** How many rows the header takes: two when a group title stands over some columns. */
+export function headerHeight(template: AppendixTemplate): number {
+  return template.columns.some((c) => c.group !== undefined) ? 2 : 1;
+}
+
 /** Title lines, each merged across the table's width. */
-export function titleRows(id: AppendixId, firstRow: number, width: number): HeaderBlock {
-  const titles = appendixTitles[id];
+export function titleRows(template: AppendixTemplate, firstRow: number, width: number): HeaderBlock {
+  const titles = template.titles;
   return {
     rows: titles.map((t) => [titleCell(t)]),
     merges: titles.map((_, i) => `A${firstRow + i}:${columnLetter(width)}${firstRow + i}`),
   };
+}
+
+/** Characters, column A first. */
+export function appendixWidths(template: AppendixTemplate): number[] {
+  return template.columns.map((c) => c.width);
+}
+
+/** Template key → the column letter it takes in a sheet laid out from the definition. */
+export function outputColumns(template: AppendixTemplate): ReadonlyMap<string, string> {
+  return new Map(template.columns.map((c, i) => [c.key, columnLetter(i + 1)]));
 }

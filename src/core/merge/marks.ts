@@ -16,6 +16,8 @@ export interface Placement {
   readonly source: RowSource;
   readonly sheet: string;
   readonly row: number;
+  /** Template key → the merged sheet's column letter. */
+  readonly columns: ReadonlyMap<string, string>;
   /** Template keys the merge wrote as formulas (G, I): what the unit typed there is gone. */
   readonly recomputed?: ReadonlySet<string>;
 }
@@ -27,14 +29,6 @@ const recomputedLabel: Record<Lang, string> = {
   vi: 'Ô này nay là công thức, tính lại từ số liệu của dòng.',
   en: 'This cell is now a formula, recomputed from the row’s counts.',
 };
-
-/**
- * The output column of a template key. The merged appendices are laid out in template order,
- * so key "E" is column E; a source sheet's own letters may differ (extra columns).
- */
-function outputColumn(key: string): string {
-  return key;
-}
 
 export function markFindings(
   findings: readonly Finding[],
@@ -50,7 +44,8 @@ export function markFindings(
     const placement = byRow.get(placementKey(f.file ?? '', f.sheet, f.row));
     const key = placement?.source.keys.get(f.column);
     if (!placement || !key) continue;
-    const cell = `${outputColumn(key)}${placement.row}`;
+    const column = placement.columns.get(key) ?? key;
+    const cell = `${column}${placement.row}`;
     const recomputed = placement.recomputed?.has(key) === true;
     origins.set(
       `${placement.sheet}!${cell}`,
@@ -62,7 +57,7 @@ export function markFindings(
       ...rest,
       sheet: placement.sheet,
       row: placement.row,
-      column: outputColumn(key),
+      column,
       cell,
       ...(suggestion ? { suggestion } : {}),
     });
@@ -86,5 +81,5 @@ function movedSuggestion(suggestion: NonNullable<Finding['suggestion']>, placeme
   const { col, row } = parseAddress(suggestion.cell);
   const key = placement.source.keys.get(columnLetter(col));
   if (!key || row !== placement.source.row || placement.recomputed?.has(key)) return undefined;
-  return { ...suggestion, cell: `${outputColumn(key)}${placement.row}` };
+  return { ...suggestion, cell: `${placement.columns.get(key) ?? key}${placement.row}` };
 }

@@ -2,11 +2,12 @@ import { columnLetter } from '../address';
 import type { CheckedTable, SheetSummary } from '../check';
 import { checkWorkbook } from '../check';
 import type { Finding } from '../report/finding';
-import type { IndicatorRow } from '../rules/indicators';
 import type { ModelRow } from '../rules/models';
+import type { CheckedRow } from '../rules/row';
 import { FindingSink } from '../rules/sink';
 import type { RowUnit } from '../rules/units';
 import type { WorkbookSnapshot } from '../snapshot';
+import type { AppendixId, Report } from '../templates/appendix';
 import type { Cell, Table } from '../templates/table';
 import type { UnitMatcher } from '../units/match';
 import type { Unit, UnitRegistry } from '../units/registry';
@@ -45,11 +46,13 @@ export interface ReceivedUnit {
    * files (or as two sheets of the open workbook); a second file with the same appendix is a
    * duplicate.
    */
-  readonly fileOf: Partial<Record<'PL2' | 'PL3', string>>;
-  indicators?: Received<IndicatorRow>;
-  readonly models: Received<ModelRow>[];
+  readonly fileOf: Map<AppendixId, string>;
+  /** Appendices with one row per unit: the unit's row in each. */
+  readonly rows: Map<AppendixId, Received<CheckedRow>>;
+  /** Appendices with several rows per unit: the unit's rows in each. */
+  readonly models: Map<AppendixId, Received<ModelRow>[]>;
   /** Where each appendix first named the unit, for a duplicate's message. */
-  readonly firstAt: Partial<Record<'PL2' | 'PL3', string>>;
+  readonly firstAt: Map<AppendixId, string>;
 }
 
 export interface Reception {
@@ -65,6 +68,7 @@ export interface Reception {
 }
 
 export interface ReceiveOptions {
+  readonly report: Report;
   readonly registry: UnitRegistry;
   readonly matcher: UnitMatcher;
   readonly periodEnd?: Date;
@@ -93,10 +97,17 @@ function fileFinding(file: string, reason: string, message: UnreadableFile['mess
   return sink.findings[0]!;
 }
 
-const noDataMessage = {
-  vi: 'tệp không có dòng số liệu nào của Phụ lục 2 hoặc Phụ lục 3',
-  en: 'the file holds no data row of Phụ lục 2 or Phụ lục 3',
-};
+function noDataMessage(report: Report): { vi: string; en: string } {
+  const data = report.appendices.filter((a) => a.shape !== 'submissions').map((a) => a.title);
+  const list = (lang: 'vi' | 'en', or: string) => {
+    const names = data.map((t) => t[lang]);
+    return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} ${or} ${names[names.length - 1]}`;
+  };
+  return {
+    vi: `tệp không có dòng số liệu nào của ${list('vi', 'hoặc')}`,
+    en: `the file holds no data row of ${list('en', 'or')}`,
+  };
+}
 const emptyMessage = { vi: 'tệp trống, không có dữ liệu', en: 'the file is empty' };
 
 /** One sheet of a file being taken in: where its rows come from, and how their unit is found. */
@@ -104,6 +115,8 @@ interface SheetIntake {
   readonly file: string;
   readonly sheet: string;
   readonly sink: FindingSink;
+  /** The key of the table's unit column. */
+  readonly unitKey: string;
   source(row: number): RowSource;
   unitOf(rowUnit: RowUnit | undefined, unitCell: Cell | undefined, blankKey: string): UnitRef;
 }
@@ -125,8 +138,11 @@ class Intake {
   }
 
   receive(file: string, snapshot: WorkbookSnapshot): void {
-    const { registry, matcher, periodEnd } = this.options;
-    const check = checkWorkbook({ ...snapshot, file }, { registry, matcher, ...(periodEnd ? { periodEnd } : {}) });
+    const { report, registry, matcher, periodEnd } = this.options;
+    const check = checkWorkbook(
+      { ...snapshot, file },
+      { report, registry, matcher, ...(periodEnd ? { periodEnd } : {}) },
+    );
     this.sheets.push(...check.sheets);
     const blankUnitCells = new Set(
       check.findings.filter((f) => f.rule === 'missing-value').map((f) => `${f.sheet}!${f.cell}`),
@@ -143,6 +159,7 @@ class Intake {
         sheet: table.sheet,
         sink,
         source: (row) => ({ file, sheet: table.sheet, row, keys }),
+        unitKey: table.template.unitKey ?? '',
         unitOf: (rowUnit, unitCell, blankKey) => {
           const ref = this.resolve(rowUnit, table.sheet, file, blankKey);
           const at = unitCell && `${table.sheet}!${unitCell.address}`;
@@ -154,35 +171,36 @@ class Intake {
           return ref;
         },
       };
-      if (table.template.id === 'PL2') dataRows += this.receivePhuLuc2(checked.indicators, sheet);
-      if (table.template.id === 'PL3') dataRows += this.receivePhuLuc3(checked.models, sheet);
+      const { id, shape } = table.template;
+      if (shape === 'row-per-unit') dataRows += this.receiveRowPerUnit(id, checked.rows, sheet);
+      if (shape === 'rows-per-unit') dataRows += this.receiveRowsPerUnit(id, checked.models, sheet);
       own.push(...sink.findings);
     }
     const named = (f: Finding): boolean => f.rule === 'missing-value' && namedByFile.has(`${f.sheet}!${f.cell}`);
     this.findings.push(...check.findings.filter((f) => !named(f)), ...own);
     if (dataRows === 0) {
       const empty = snapshot.sheets.every((s) => s.values.every((r) => r.every((v) => v === null || v === '')));
-      this.skip(fileFinding(file, empty ? 'empty' : 'no-data', empty ? emptyMessage : noDataMessage));
+      this.skip(fileFinding(file, empty ? 'empty' : 'no-data', empty ? emptyMessage : noDataMessage(report)));
     }
   }
 
   /** One row per unit: a unit's second row is a duplicate, whichever sheet of the file it is on. */
-  private receivePhuLuc2(indicators: CheckedTable['indicators'], at: SheetIntake): number {
-    for (const indicator of indicators) {
-      const { row, cells } = indicator.row;
-      const unitCell = cells.get('B');
-      const ref = at.unitOf(indicator.unit, unitCell, `${at.sheet}\u0000${row}`);
-      const unit = this.accept(ref, at, row, unitCell, 'PL2');
+  private receiveRowPerUnit(appendix: AppendixId, rows: CheckedTable['rows'], at: SheetIntake): number {
+    for (const checked of rows) {
+      const { row, cells } = checked.row;
+      const unitCell = cells.get(at.unitKey);
+      const ref = at.unitOf(checked.unit, unitCell, `${at.sheet}\u0000${row}`);
+      const unit = this.accept(ref, at, row, unitCell, appendix);
       if (!unit) continue;
-      const first = unit.indicators;
+      const first = unit.rows.get(appendix);
       if (!first) {
-        unit.indicators = { item: indicator, source: at.source(row) };
+        unit.rows.set(appendix, { item: checked, source: at.source(row) });
         continue;
       }
       // A unit its own cell names twice on one sheet is the engine's duplicate-unit already.
       const engineSaidIt = ref.unit !== undefined && ref.from === undefined && first.source.sheet === at.sheet;
       if (engineSaidIt) continue;
-      const firstCell = first.item.row.cells.get('B')?.address ?? `B${first.source.row}`;
+      const firstCell = first.item.row.cells.get(at.unitKey)?.address ?? String(first.source.row);
       this.duplicate(
         ref,
         at,
@@ -191,15 +209,18 @@ class Intake {
         rowKey(at.file, at.sheet, row),
       );
     }
-    return indicators.length;
+    return rows.length;
   }
 
   /** Rows above the first named unit form one group, named by the sheet or the file. */
-  private receivePhuLuc3(models: readonly ModelRow[], at: SheetIntake): number {
+  private receiveRowsPerUnit(appendix: AppendixId, models: readonly ModelRow[], at: SheetIntake): number {
     for (const model of models) {
-      const unitCell = model.row.cells.get('B');
-      const unit = this.accept(at.unitOf(model.unit, unitCell, at.sheet), at, model.row.row, unitCell, 'PL3');
-      if (unit) unit.models.push({ item: model, source: at.source(model.row.row) });
+      const unitCell = model.row.cells.get(at.unitKey);
+      const unit = this.accept(at.unitOf(model.unit, unitCell, at.sheet), at, model.row.row, unitCell, appendix);
+      if (!unit) continue;
+      const list = unit.models.get(appendix) ?? [];
+      list.push({ item: model, source: at.source(model.row.row) });
+      unit.models.set(appendix, list);
     }
     return models.length;
   }
@@ -223,27 +244,28 @@ class Intake {
     at: SheetIntake,
     row: number,
     unitCell: Cell | undefined,
-    appendix: 'PL2' | 'PL3',
+    appendix: AppendixId,
   ): ReceivedUnit | undefined {
     this.rowUnits.set(rowKey(at.file, at.sheet, row), ref.key);
-    const here = `${at.sheet}!${unitCell?.address ?? `B${row}`}`;
+    const here = `${at.sheet}!${unitCell?.address ?? String(row)}`;
     const existing = this.units.get(ref.key);
     if (!existing) {
       const unit: ReceivedUnit = {
         key: ref.key,
         name: ref.name,
-        fileOf: { [appendix]: at.file },
-        models: [],
-        firstAt: { [appendix]: here },
+        fileOf: new Map([[appendix, at.file]]),
+        rows: new Map(),
+        models: new Map(),
+        firstAt: new Map([[appendix, here]]),
         ...(ref.unit ? { unit: ref.unit } : {}),
       };
       this.units.set(ref.key, unit);
       return unit;
     }
-    const owner = existing.fileOf[appendix];
+    const owner = existing.fileOf.get(appendix);
     if (owner === undefined) {
-      existing.fileOf[appendix] = at.file;
-      existing.firstAt[appendix] = here;
+      existing.fileOf.set(appendix, at.file);
+      existing.firstAt.set(appendix, here);
       return existing;
     }
     if (owner === at.file) return existing;
@@ -251,7 +273,7 @@ class Intake {
       ref,
       at,
       unitCell,
-      `${owner} › ${existing.firstAt[appendix]}`,
+      `${owner} › ${existing.firstAt.get(appendix)}`,
       `${at.file}\u0000${ref.key}\u0000${appendix}`,
     );
     return undefined;

@@ -73,8 +73,8 @@ export const catalogue = {
     severity: 'error',
     title: { vi: 'Tổng không khớp', en: 'Sum mismatch' },
     message: {
-      vi: 'Toàn trình + một phần = {sum}, khác tổng số {actual}.',
-      en: 'Full-process + partial = {sum}, not the total {actual}.',
+      vi: '{parts} = {sum}, {compare} tổng số {actual}.',
+      en: '{parts} = {sum}, {compare} the total {actual}.',
     },
   },
   'ratio-mismatch': {
@@ -179,18 +179,18 @@ export const catalogue = {
   },
   'unlisted-unit': {
     severity: 'warning',
-    title: { vi: 'Đơn vị không có trong Phụ lục 1', en: 'Unit not listed in Phụ lục 1' },
+    title: { vi: 'Đơn vị chưa có trong danh sách đã gửi', en: 'Unit not in the list of reporting units' },
     message: {
-      vi: '"{actual}" không có trong danh sách đơn vị đã gửi báo cáo (Phụ lục 1).',
-      en: '"{actual}" is not in the list of units that reported (Phụ lục 1).',
+      vi: '"{actual}" không có trong danh sách đơn vị đã gửi báo cáo ({appendix}).',
+      en: '"{actual}" is not in the list of units that reported ({appendix}).',
     },
   },
   'model-flag-mismatch': {
     severity: 'warning',
     title: { vi: 'Mô hình và đánh dấu không khớp', en: 'Model and mark disagree' },
     message: {
-      vi: 'Đơn vị có mô hình "Kết nối thủ tục kinh doanh có điều kiện" nhưng ô {flagCell} ở Phụ lục 2 không đánh dấu x.',
-      en: 'The unit runs the "conditional-licence" model but {flagCell} in Phụ lục 2 is not marked x.',
+      vi: 'Đơn vị {subject} nhưng ô {flagCell} ở {appendix} không đánh dấu x.',
+      en: 'The unit {subject} but {flagCell} in {appendix} is not marked x.',
     },
   },
   'unreadable-file': {
@@ -205,8 +205,8 @@ export const catalogue = {
     severity: 'info',
     title: { vi: 'Trang tính không phải phụ lục', en: 'Sheet is no appendix' },
     message: {
-      vi: 'Không tìm thấy tiêu đề của Phụ lục 1, 2 hoặc 3 trong trang tính này; đã bỏ qua.',
-      en: 'No header of Phụ lục 1, 2 or 3 was found on this sheet; it was skipped.',
+      vi: 'Không tìm thấy tiêu đề của {appendices} trong trang tính này; đã bỏ qua.',
+      en: 'No header of {appendices} was found on this sheet; it was skipped.',
     },
   },
 } as const satisfies Record<string, RuleMeta>;

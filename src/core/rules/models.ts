@@ -1,3 +1,4 @@
+import type { ColumnDef } from '../templates/appendix';
 import type { DataRow, Table } from '../templates/table';
 import type { ColumnDateOrder } from '../values/date';
 import { columnDateOrder, formatReportDate, periodStart, readDate } from '../values/date';
@@ -5,17 +6,17 @@ import { cleanSpaces, stripAccents } from '../values/text';
 import type { RowUnit } from './units';
 import type { FindingSink } from './sink';
 
-/** One support model of Phụ lục 3, attributed to the unit of its row or of the rows above. */
+/**
+ * One row of an appendix with several rows per unit (Phụ lục 3's support models), attributed
+ * to the unit of its row or of the rows above.
+ */
 export interface ModelRow {
   readonly row: DataRow;
   readonly unit: RowUnit | undefined;
-  readonly text: string;
-  /** The number the text gives itself ("3. Xây dựng …" → 3), if any. */
-  readonly ownNumber: number | undefined;
 }
 
-function modelText(row: DataRow): string {
-  const v = row.cells.get('C')?.value;
+export function cellText(row: DataRow, key: string): string {
+  const v = row.cells.get(key)?.value;
   return typeof v === 'string' || typeof v === 'number' ? cleanSpaces(String(v)) : '';
 }
 
@@ -30,16 +31,15 @@ export function attributeModels(table: Table, units: ReadonlyMap<DataRow, RowUni
   return table.rows.map((row) => {
     const own = units.get(row);
     if (own) current = own;
-    const text = modelText(row);
-    return { row, unit: current, text, ownNumber: ownNumber(text) };
+    return { row, unit: current };
   });
 }
 
 /**
- * A unit's models numbered "3., 4., …" or "…, 1., 2." mean rows of another unit slipped in:
+ * A unit's items numbered "3., 4., …" or "…, 1., 2." mean rows of another unit slipped in:
  * the list must start at 1 and never restart.
  */
-export function checkModelNumbering(models: readonly ModelRow[], sink: FindingSink): void {
+export function checkItemNumbering(models: readonly ModelRow[], column: ColumnDef, sink: FindingSink): void {
   let unit: RowUnit | undefined;
   let previous: number | undefined;
   let rowsOfUnit = 0;
@@ -50,8 +50,8 @@ export function checkModelNumbering(models: readonly ModelRow[], sink: FindingSi
       rowsOfUnit = 0;
     }
     rowsOfUnit += 1;
-    const n = model.ownNumber;
-    const cell = model.row.cells.get('C');
+    const n = ownNumber(cellText(model.row, column.key));
+    const cell = model.row.cells.get(column.key);
     if (n === undefined || !cell) continue;
     const name = unit?.unit?.name ?? unit?.name ?? '';
     if (rowsOfUnit === 1 && n > 1) {
@@ -82,23 +82,13 @@ export function checkModelNumbering(models: readonly ModelRow[], sink: FindingSi
 }
 
 /** Month precision is enough; day/month order is decided once for the whole column. */
-export function checkModelDates(models: readonly ModelRow[], periodEnd: Date, sink: FindingSink): void {
-  const order: ColumnDateOrder = columnDateOrder(models.map((m) => m.row.cells.get('D')?.value ?? null));
-  for (const model of models) {
-    const cell = model.row.cells.get('D');
+export function checkDates(rows: readonly DataRow[], column: ColumnDef, periodEnd: Date, sink: FindingSink): void {
+  const order: ColumnDateOrder = columnDateOrder(rows.map((row) => row.cells.get(column.key)?.value ?? null));
+  for (const row of rows) {
+    const cell = row.cells.get(column.key);
     if (!cell) return;
     const reading = readDate(cell.value, order, cell.numberFormat);
-    if (reading.kind === 'blank') {
-      if (model.text !== '') {
-        sink.add(cell, 'missing-value', {
-          detail: {
-            header: { vi: 'Thời gian thực hiện', en: 'Since' },
-            reason: { vi: 'mô hình cần có thời gian thực hiện', en: 'each model needs its starting date' },
-          },
-        });
-      }
-      continue;
-    }
+    if (reading.kind === 'blank') continue;
     if (reading.kind === 'invalid') {
       sink.add(cell, 'invalid-date');
       continue;
@@ -110,8 +100,8 @@ export function checkModelDates(models: readonly ModelRow[], periodEnd: Date, si
   }
 }
 
-/** "Kết nối thủ tục (giấy phép) kinh doanh có điều kiện", however it is written. */
-export function isConditionalLicenceModel(text: string): boolean {
+/** Every phrase occurs in the text, compared without accents: "Kết nối thủ tục (giấy phép) …". */
+export function containsAll(text: string, phrases: readonly string[]): boolean {
   const key = stripAccents(text);
-  return key.includes('ket noi thu tuc') && key.includes('kinh doanh co dieu kien');
+  return phrases.every((p) => key.includes(stripAccents(p)));
 }

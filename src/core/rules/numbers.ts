@@ -14,7 +14,6 @@ const kindOf: Partial<Record<ColumnType, NumberKind>> = {
   count: 'count',
   decimal: 'decimal',
   percent: 'percent',
-  'derived-percent': 'percent',
 };
 
 export function isNumberColumn(type: ColumnType): boolean {

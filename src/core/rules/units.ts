@@ -24,17 +24,19 @@ function unitText(cell: Cell | undefined): string {
 export function checkUnits(table: Table, matcher: UnitMatcher, sink: FindingSink): Map<DataRow, RowUnit> {
   const units = new Map<DataRow, RowUnit>();
   const firstSeen = new Map<string, Cell>();
-  // In Phụ lục 3 a blank unit continues the unit above, except on the first row.
-  const continues = table.template.id === 'PL3';
+  // With several rows per unit a blank unit continues the unit above, except on the first row.
+  const { shape, unitKey } = table.template;
+  const continues = shape === 'rows-per-unit';
+  const header = unitKey === undefined ? undefined : table.template.byKey.get(unitKey)?.title;
   for (const row of table.rows) {
-    const cell = row.cells.get('B');
+    const cell = unitKey === undefined ? undefined : row.cells.get(unitKey);
     const name = unitText(cell);
     if (!cell) continue;
     if (name === '') {
       if (!continues || row === table.rows[0]) {
         sink.add(cell, 'missing-value', {
           detail: {
-            header: { vi: 'Tên đơn vị', en: 'Unit' },
+            header: header ?? { vi: 'Tên đơn vị', en: 'Unit' },
             reason: { vi: 'không biết dòng này của đơn vị nào', en: 'the row belongs to no unit' },
           },
         });
@@ -65,8 +67,9 @@ export function checkUnits(table: Table, matcher: UnitMatcher, sink: FindingSink
 export function checkNumbering(table: Table, sink: FindingSink): void {
   let previous: number | undefined;
   let section: DataRow['section'];
+  const { sttKey } = table.template;
   for (const row of table.rows) {
-    const cell = row.cells.get('A');
+    const cell = sttKey === undefined ? undefined : row.cells.get(sttKey);
     if (!cell) return;
     if (row.section !== section) {
       section = row.section;

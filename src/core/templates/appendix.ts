@@ -1,220 +1,145 @@
 /**
- * The appendices as data: their columns, the header words that recognise each column, and the
- * type of value each column holds. Header words are compared accent-free and folded (see
- * headerKey), so typos in tone marks ("phòng hợp") and line breaks do not matter.
+ * A report as the engine runs it: its appendices, their columns, the header phrases that
+ * recognise each column, the type of value each holds and the relations between them. It is
+ * compiled from a report definition (see ../definition), never written in code: the 9T/2024
+ * report is one definition among others.
  */
 
-export type AppendixId = 'PL1' | 'PL2' | 'PL3';
+export interface Text {
+  readonly vi: string;
+  readonly en: string;
+}
 
-export type ColumnType =
-  'stt' | 'unit' | 'count' | 'decimal' | 'percent' | 'derived-percent' | 'flag' | 'text' | 'date';
+/** An appendix's id in its definition ("PL2"). */
+export type AppendixId = string;
+
+export type Shape = 'submissions' | 'row-per-unit' | 'rows-per-unit';
+
+export type ColumnType = 'stt' | 'unit' | 'count' | 'decimal' | 'percent' | 'flag' | 'text' | 'date';
+
+export interface RequiredWhen {
+  readonly column: string;
+  /** Required when that column's number is above this. */
+  readonly above?: number;
+  /** Required when that column is marked yes. */
+  readonly flag?: 'yes';
+  /** Why, for the note; `{value}` stands for the other column's value. */
+  readonly reason?: Text;
+}
 
 export interface ColumnDef {
-  /** Stable key used by rules: the template column letter of SPEC.md. */
+  /** The name relations use: the template's column letter in the built-in report. */
   readonly key: string;
   readonly type: ColumnType;
-  readonly title: { readonly vi: string; readonly en: string };
+  readonly title: Text;
+  /** What the template and the consolidated report print above the column. */
+  readonly heading: string;
+  /** A title printed over several neighbouring columns, on a header row of its own. */
+  readonly group?: string;
+  /** Width in characters, in the template and the consolidated report. */
+  readonly width: number;
   /**
-   * Each entry is a set of words that must all appear in the header text (accent-free,
-   * lower case); "=stt" means the whole text, spaces removed, is "stt" ("ST T" in the seed).
-   * Columns are tried by `matchOrder`, then template order; the first hit wins.
+   * Header alternatives, folded (see headerKey): an alternative is a list of phrases that must
+   * all occur in the header text.
    */
-  readonly headerWords: readonly (readonly string[])[];
-  /** Tried before the others: a specific column whose words contain another's. */
-  readonly matchOrder?: number;
+  readonly header: readonly (readonly string[])[];
+  readonly meaning?: 'no-data';
+  /** Blank on a row that has other data: missing-value. */
+  readonly required?: boolean;
+  /** Why a required cell is needed, for the note. */
+  readonly reason?: Text;
+  readonly requiredWhen?: RequiredWhen;
+  /** A percent column that is part / total × 100. */
+  readonly ratio?: { readonly part: string; readonly total: string };
+  /** A count column that must be at least 1 when this flag column is yes, and 0 or blank when no. */
+  readonly countFor?: string;
+  /** Items carry their own "1.", "2." numbering, which must start at 1 for each unit. */
+  readonly numberedItems?: boolean;
+}
+
+export interface SumDef {
+  readonly parts: readonly string[];
+  readonly total: string;
+  /** "=": the parts add up to the total; "<=": they may add up to less. */
+  readonly op: '=' | '<=';
+  readonly label?: Text;
 }
 
 export interface AppendixTemplate {
   readonly id: AppendixId;
-  readonly title: { readonly vi: string; readonly en: string };
+  readonly title: Text;
   readonly sheetName: string;
+  readonly shape: Shape;
   readonly columns: readonly ColumnDef[];
-  /** Columns that must be found for a header to be this appendix. */
+  /** Columns a header must name for a table to be read as this appendix. */
   readonly requiredKeys: readonly string[];
+  /** Why the other required cells of a row are needed once one is filled. */
+  readonly requiredReason?: Text;
+  readonly sums: readonly SumDef[];
+  /** The title lines printed above the table. */
+  readonly titles: readonly string[];
+  readonly sttKey?: string;
+  readonly unitKey?: string;
+  readonly byKey: ReadonlyMap<string, ColumnDef>;
 }
 
-const stt: ColumnDef = {
-  key: 'A',
-  type: 'stt',
-  title: { vi: 'STT', en: 'No.' },
-  headerWords: [['=stt'], ['=tt'], ['so thu tu']],
-};
-const unit: ColumnDef = {
-  key: 'B',
-  type: 'unit',
-  title: { vi: 'Tên đơn vị', en: 'Unit' },
-  headerWords: [['ten don vi'], ['don vi']],
-};
+export interface CrossCheck {
+  readonly when: { readonly appendix: string; readonly column: string; readonly containsAll: readonly string[] };
+  readonly require: { readonly appendix: string; readonly column: string; readonly flag: 'yes' };
+  readonly subject?: Text;
+}
 
-export const phuLuc1: AppendixTemplate = {
-  id: 'PL1',
-  title: { vi: 'Phụ lục 1', en: 'Appendix 1' },
-  sheetName: 'Phụ lục 1',
-  columns: [
-    stt,
-    unit,
-    {
-      key: 'C',
-      type: 'flag',
-      title: { vi: 'Thiếu phụ lục số liệu', en: 'Data appendix missing' },
-      headerWords: [['thieu phu luc'], ['thieu so lieu']],
-    },
-  ],
-  requiredKeys: ['B', 'C'],
-};
+export interface SummaryDef {
+  readonly appendix: string;
+  readonly sum: readonly string[];
+  readonly ratio: readonly { readonly part: string; readonly total: string }[];
+  readonly mean: readonly string[];
+  readonly median: readonly string[];
+  readonly countYes: readonly string[];
+  readonly countFilled: readonly { readonly appendix: string; readonly column: string }[];
+  readonly chart?: string;
+  readonly labels: Readonly<Record<string, Text>>;
+}
 
-export const phuLuc2: AppendixTemplate = {
-  id: 'PL2',
-  title: { vi: 'Phụ lục 2', en: 'Appendix 2' },
-  sheetName: 'Phụ lục 2',
-  columns: [
-    stt,
-    unit,
-    {
-      key: 'C',
-      type: 'count',
-      title: { vi: 'Số TTHC đã rút ngắn được thời gian', en: 'Procedures with shortened time' },
-      headerWords: [
-        ['rut ngan', 'tthc'],
-        ['rut ngan', 'thu tuc'],
-        ['rut ngan', 'so thu tuc'],
-      ],
-    },
-    {
-      key: 'D',
-      type: 'decimal',
-      title: { vi: 'Số ngày trung bình được rút ngắn', en: 'Average days shortened' },
-      headerWords: [['so ngay'], ['ngay trung binh']],
-      matchOrder: 1,
-    },
-    {
-      key: 'E',
-      type: 'count',
-      title: { vi: 'Tổng số dịch vụ hành chính công trực tuyến', en: 'Online public services, total' },
-      headerWords: [
-        ['tong so', 'dich vu'],
-        ['tong so', 'dvc'],
-        ['tong', 'truc tuyen'],
-      ],
-    },
-    {
-      key: 'F',
-      type: 'count',
-      title: { vi: 'Dịch vụ hành chính công toàn trình', en: 'Full-process online services' },
-      headerWords: [['toan trinh']],
-    },
-    {
-      key: 'G',
-      type: 'derived-percent',
-      title: { vi: 'Tỷ lệ toàn trình/Tổng (%)', en: 'Full-process share (%)' },
-      headerWords: [['ty le', 'toan trinh']],
-      matchOrder: 0,
-    },
-    {
-      key: 'H',
-      type: 'count',
-      title: { vi: 'Dịch vụ hành chính công một phần', en: 'Partial online services' },
-      headerWords: [['mot phan']],
-    },
-    {
-      key: 'I',
-      type: 'derived-percent',
-      title: { vi: 'Tỷ lệ một phần/Tổng (%)', en: 'Partial share (%)' },
-      headerWords: [['ty le', 'mot phan']],
-      matchOrder: 0,
-    },
-    {
-      key: 'J',
-      type: 'percent',
-      title: { vi: 'Thu phí, lệ phí không dùng tiền mặt (%)', en: 'Cashless fee collection (%)' },
-      headerWords: [['khong dung tien mat'], ['thu phi']],
-      matchOrder: 1,
-    },
-    {
-      key: 'K',
-      type: 'percent',
-      title: { vi: 'Tỷ lệ hồ sơ hợp lệ ngay từ lần nộp đầu tiên (%)', en: 'Valid at first submission (%)' },
-      headerWords: [['hop le'], ['lan nop dau tien']],
-      matchOrder: 1,
-    },
-    {
-      key: 'L',
-      type: 'flag',
-      title: { vi: 'Đã có phòng họp trực tuyến', en: 'Has an online meeting room' },
-      headerWords: [['da co', 'phong hop']],
-      matchOrder: 1,
-    },
-    {
-      key: 'M',
-      type: 'count',
-      title: { vi: 'Số lượng phòng họp trực tuyến', en: 'Online meeting rooms' },
-      headerWords: [['so luong', 'phong hop']],
-      matchOrder: 1,
-    },
-    {
-      key: 'N',
-      type: 'flag',
-      title: { vi: 'Đã kết nối với trang DDCI', en: 'Connected to DDCI' },
-      headerWords: [['ddci']],
-      matchOrder: 1,
-    },
-    {
-      key: 'O',
-      type: 'flag',
-      title: { vi: 'Trả lời trực tuyến bằng AI', en: 'Answers online with AI' },
-      headerWords: [['tra loi', 'ai'], ['tri tue nhan tao']],
-      matchOrder: 1,
-    },
-    {
-      key: 'P',
-      type: 'flag',
-      title: {
-        vi: 'Phối hợp mô hình "Kết nối thủ tục giấy phép kinh doanh có điều kiện"',
-        en: 'Joined the conditional-licence model',
-      },
-      headerWords: [['ket noi thu tuc']],
-      matchOrder: 1,
-    },
-    {
-      key: 'Q',
-      type: 'flag',
-      title: { vi: 'Công khai các cam kết với DN trên Cổng TTĐT TP', en: 'Published commitments to businesses' },
-      headerWords: [['cam ket'], ['cong khai'], ['cu the voi dn']],
-      matchOrder: 0,
-    },
-  ],
-  requiredKeys: ['B', 'E', 'F', 'H'],
-};
+export interface DefinitionUnit {
+  readonly name: string;
+  readonly kind?: string;
+  readonly aliases?: readonly string[];
+}
 
-export const phuLuc3: AppendixTemplate = {
-  id: 'PL3',
-  title: { vi: 'Phụ lục 3', en: 'Appendix 3' },
-  sheetName: 'Phụ lục 3',
-  columns: [
-    stt,
-    unit,
-    {
-      key: 'C',
-      type: 'text',
-      title: { vi: 'Tên mô hình (hoặc những hình thức hỗ trợ khác)', en: 'Model (or other form of support)' },
-      headerWords: [['mo hinh'], ['hinh thuc ho tro']],
-    },
-    {
-      key: 'D',
-      type: 'date',
-      title: { vi: 'Thời gian thực hiện', en: 'Since' },
-      headerWords: [['thoi gian'], ['ngay thuc hien']],
-    },
-  ],
-  requiredKeys: ['B', 'C', 'D'],
-};
-
-export const appendices: readonly AppendixTemplate[] = [phuLuc1, phuLuc2, phuLuc3];
-
-const columnsByKey = new Map(appendices.map((t) => [t.id, new Map(t.columns.map((c) => [c.key, c]))]));
+export interface Report {
+  readonly id: string;
+  readonly title: Text;
+  /** End of the report period, when the definition fixes it. */
+  readonly periodEnd?: Date;
+  readonly appendices: readonly AppendixTemplate[];
+  readonly crossChecks: readonly CrossCheck[];
+  readonly summary?: SummaryDef;
+  readonly units?: readonly DefinitionUnit[];
+  /** The definition as it was written, to carry inside a template workbook. */
+  readonly json: string;
+}
 
 export function columnByKey(template: AppendixTemplate, key: string): ColumnDef {
-  const column = columnsByKey.get(template.id)?.get(key);
+  const column = template.byKey.get(key);
   if (!column) throw new RangeError(`${template.id} has no column ${key}`);
   return column;
+}
+
+export function appendixById(report: Report, id: string): AppendixTemplate | undefined {
+  return report.appendices.find((a) => a.id === id);
+}
+
+/** The appendix of who reported, if the report has one. */
+export function submissionsOf(report: Report): AppendixTemplate | undefined {
+  return report.appendices.find((a) => a.shape === 'submissions');
+}
+
+/** The first appendix with one row per unit: the "data row" Phụ lục 1 speaks of. */
+export function dataAppendixOf(report: Report): AppendixTemplate | undefined {
+  return report.appendices.find((a) => a.shape === 'row-per-unit');
+}
+
+export function isNumberType(type: ColumnType): boolean {
+  return type === 'count' || type === 'decimal' || type === 'percent';
 }

@@ -1,8 +1,7 @@
 import type { CellValue, SheetSnapshot } from '../snapshot';
 import { isCellError } from '../snapshot';
 import { stripAccents } from '../values/text';
-import type { AppendixTemplate, ColumnDef } from './appendix';
-import { appendices } from './appendix';
+import type { AppendixTemplate, ColumnDef, Report } from './appendix';
 
 /**
  * Finds an appendix table by its header texts, not by position: blank lines and titles above,
@@ -28,35 +27,53 @@ export function headerKey(text: string): string {
 }
 
 function phraseMatches(key: string, phrase: string): boolean {
-  if (phrase.startsWith('=')) return key.replace(/ /g, '') === phrase.slice(1);
   return ` ${key} `.includes(` ${phrase} `);
 }
 
+/**
+ * How well a header text names a column: 0 when it does not; else the length of its longest
+ * matching alternative, doubled when the whole text is that alternative ("ST T" is "STT").
+ */
+function matchStrength(column: ColumnDef, key: string): number {
+  let best = 0;
+  const spaceless = key.replace(/ /g, '');
+  for (const phrases of column.header) {
+    const length = phrases.reduce((n, p) => n + p.length, 0);
+    if (phrases.length === 1 && spaceless === phrases[0]!.replace(/ /g, '')) best = Math.max(best, 2 * length + 1);
+    else if (phrases.every((p) => phraseMatches(key, p))) best = Math.max(best, length);
+  }
+  return best;
+}
+
 export function columnMatches(column: ColumnDef, key: string): boolean {
-  return column.headerWords.some((words) => words.every((w) => phraseMatches(key, w)));
+  return matchStrength(column, key) > 0;
 }
-
-function byMatchOrder(template: AppendixTemplate): ColumnDef[] {
-  return [...template.columns].sort((a, b) => (a.matchOrder ?? 2) - (b.matchOrder ?? 2));
-}
-
-const orderedColumns = new Map(appendices.map((t) => [t.id, byMatchOrder(t)]));
 
 /**
- * The columns of a template that a header text names, in match order. Cached: the same header
- * texts come back on every sheet of a merge, and folding Vietnamese text is the costly part.
+ * The columns of a template that a header text names, the strongest first (SPEC: the longest
+ * matching alternative takes the cell; a whole-text match beats a containing one). Cached: the
+ * same header texts come back on every sheet of a merge, and folding Vietnamese text is the
+ * costly part.
  */
-const namedCache = new Map<string, readonly ColumnDef[]>();
+const namedCache = new WeakMap<AppendixTemplate, Map<string, readonly ColumnDef[]>>();
 const namedCacheLimit = 20_000;
 
 function namedColumns(template: AppendixTemplate, text: string): readonly ColumnDef[] {
-  const cacheKey = `${template.id}\u0000${text}`;
-  let named = namedCache.get(cacheKey);
+  let cache = namedCache.get(template);
+  if (!cache) namedCache.set(template, (cache = new Map()));
+  let named = cache.get(text);
   if (named === undefined) {
     const key = headerKey(text);
-    named = key === '' ? [] : orderedColumns.get(template.id)!.filter((c) => columnMatches(c, key));
-    if (namedCache.size >= namedCacheLimit) namedCache.clear();
-    namedCache.set(cacheKey, named);
+    named =
+      key === ''
+        ? []
+        : template.columns
+            .map((column, order) => ({ column, order, strength: matchStrength(column, key) }))
+            .filter((m) => m.strength > 0)
+            .sort((a, b) => b.strength - a.strength || a.order - b.order)
+            .map((m) => m.column);
+    if (cache.size >= namedCacheLimit) cache.clear();
+    cache.set(text, named);
   }
   return named;
 }
@@ -144,9 +161,9 @@ function isBlankRow(values: readonly CellValue[]): boolean {
 }
 
 /** The best header that starts at `row`, one or two rows high, for any appendix. */
-export function headerAt(reader: HeaderReader, row: number): HeaderMatch | undefined {
+export function headerAt(reader: HeaderReader, row: number, report: Report): HeaderMatch | undefined {
   let best: HeaderMatch | undefined;
-  for (const template of appendices) {
+  for (const template of report.appendices) {
     for (const rows of [[row], [row, row + 1]]) {
       const columns = matchRows(template, reader, rows);
       if (!isComplete(template, columns)) continue;
@@ -158,25 +175,54 @@ export function headerAt(reader: HeaderReader, row: number): HeaderMatch | undef
 }
 
 /** The best header among the rows from `from` on, for any appendix; undefined when none. */
-export function findHeader(sheet: SheetSnapshot, from = 1): HeaderMatch | undefined {
+export function findHeader(sheet: SheetSnapshot, report: Report, from = 1): HeaderMatch | undefined {
   const reader = new HeaderReader(sheet);
   const last = Math.min(sheet.values.length, from + headerSearchRows - 1);
   let best: HeaderMatch | undefined;
   for (let row = from; row <= last; row++) {
     if (reader.width(row) === 0 || isBlankRow(sheet.values[row - 1]!)) continue;
-    const found = headerAt(reader, row);
+    const found = headerAt(reader, row, report);
     if (found && (!best || found.columns.size > best.columns.size)) best = found;
     if (best && row > best.headerRows[best.headerRows.length - 1]! + 1) break;
   }
   return best;
 }
 
+/** What names a unit column in some appendix of the report: whole texts ("ten don vi"). */
+interface UnitHeaders {
+  readonly texts: ReadonlySet<string>;
+  readonly firstLetters: ReadonlySet<string>;
+  readonly longest: number;
+}
+
+const unitHeaders = new WeakMap<Report, UnitHeaders>();
+
+function unitHeadersOf(report: Report): UnitHeaders {
+  let found = unitHeaders.get(report);
+  if (!found) {
+    const all = report.appendices.flatMap((a) => a.columns.filter((c) => c.type === 'unit'));
+    const texts = new Set(all.flatMap((c) => c.header.filter((h) => h.length === 1).map((h) => h[0]!)));
+    found = {
+      texts,
+      firstLetters: new Set([...texts].map((t) => t[0]!)),
+      longest: Math.max(0, ...[...texts].map((t) => t.length)),
+    };
+    unitHeaders.set(report, found);
+  }
+  return found;
+}
+
 /**
  * A row that may start another table: one of its cells is the unit column's header, which
- * every appendix has. Only short texts starting with "T" are folded: marks and numbers cost nothing.
+ * every appendix has. Only short texts whose first letter fits are folded: data costs nothing.
  */
-export function namesUnitColumn(values: readonly CellValue[]): boolean {
-  return values.some((v) => typeof v === 'string' && /^\s*t.{7,22}$/is.test(v) && headerKey(v) === 'ten don vi');
+export function namesUnitColumn(values: readonly CellValue[], report: Report): boolean {
+  const { texts, firstLetters, longest } = unitHeadersOf(report);
+  return values.some((v) => {
+    if (typeof v !== 'string' || v.length > longest + 12) return false;
+    const first = /\p{L}/u.exec(v)?.[0];
+    return first !== undefined && firstLetters.has(stripAccents(first)) && texts.has(headerKey(v));
+  });
 }
 
 /**

@@ -2,7 +2,7 @@ import { columnLetter } from '../address';
 import type { CellValue, SheetSnapshot } from '../snapshot';
 import { isCellError } from '../snapshot';
 import { stripAccents } from '../values/text';
-import type { AppendixTemplate } from './appendix';
+import type { AppendixTemplate, Report } from './appendix';
 import type { HeaderMatch } from './header';
 import { findHeader, headerAt, HeaderReader, isColumnNumberRow, isRepeatedHeader, namesUnitColumn } from './header';
 
@@ -20,7 +20,7 @@ export interface DataRow {
   readonly row: number;
   /** Template column key → cell; a column missing from the sheet is absent. */
   readonly cells: ReadonlyMap<string, Cell>;
-  /** Phụ lục 1 only: the section the row belongs to. */
+  /** A submissions appendix (Phụ lục 1) only: the section the row belongs to. */
   readonly section?: 'submitted' | 'not-submitted';
 }
 
@@ -64,7 +64,7 @@ function onlyText(values: readonly CellValue[]): string | undefined {
   return found !== undefined && found.trim() !== '' ? found : undefined;
 }
 
-/** Phụ lục 1 section rows: "I. Các đơn vị đã gửi báo cáo", "II Các đơn vị chưa gửi báo cáo". */
+/** Submissions section rows: "I. Các đơn vị đã gửi báo cáo", "II Các đơn vị chưa gửi báo cáo". */
 function sectionOf(stt: CellValue | undefined, name: CellValue | undefined): DataRow['section'] | undefined {
   const roman = /^\s*(I{1,3}|IV|V)\s*[.)]?\s*$/i.test(plainText(stt));
   const key = stripAccents(plainText(name));
@@ -77,19 +77,24 @@ function sectionOf(stt: CellValue | undefined, name: CellValue | undefined): Dat
  * Reads the data rows under a header, up to the end of the sheet or to the header of another
  * appendix (a whole report pasted from Word into one sheet); `next` is that header.
  */
-export function readTable(sheet: SheetSnapshot, header: HeaderMatch): { table: Table; next?: HeaderMatch } {
+export function readTable(
+  sheet: SheetSnapshot,
+  header: HeaderMatch,
+  report: Report,
+): { table: Table; next?: HeaderMatch } {
   const reader = new HeaderReader(sheet);
   const rows: DataRow[] = [];
   const repeatedHeaderRows: number[] = [];
   const firstDataRow = header.headerRows[header.headerRows.length - 1]! + 1;
-  const isPhuLuc1 = header.template.id === 'PL1';
-  let section: DataRow['section'] = isPhuLuc1 ? 'submitted' : undefined;
+  const { sttKey, unitKey } = header.template;
+  const isSubmissions = header.template.shape === 'submissions';
+  let section: DataRow['section'] = isSubmissions ? 'submitted' : undefined;
   const columns = [...header.columns].map(([key, col]) => ({ key, col, letter: columnLetter(col) }));
 
   for (let row = firstDataRow; row <= sheet.values.length; row++) {
     const values = sheet.values[row - 1] ?? [];
-    const at = (key: string): CellValue | undefined => {
-      const col = header.columns.get(key);
+    const at = (key: string | undefined): CellValue | undefined => {
+      const col = key === undefined ? undefined : header.columns.get(key);
       return col === undefined ? undefined : values[col - 1];
     };
     if (columns.every(({ col }) => isBlank(values[col - 1]))) continue;
@@ -99,14 +104,14 @@ export function readTable(sheet: SheetSnapshot, header: HeaderMatch): { table: T
       repeatedHeaderRows.push(row);
       continue;
     }
-    const next = namesUnitColumn(values) ? headerAt(reader, row) : undefined;
+    const next = namesUnitColumn(values, report) ? headerAt(reader, row, report) : undefined;
     if (next) {
       dropTitles(rows, sheet);
       return { table: { sheet: sheet.name, template: header.template, header, rows, repeatedHeaderRows }, next };
     }
-    if (isPhuLuc1) {
-      const heading = sectionOf(at('A'), at('B'));
-      if (heading && (/^\s*[IV]+\b/i.test(plainText(at('A'))) || isBlank(at('A')))) {
+    if (isSubmissions) {
+      const heading = sectionOf(at(sttKey), at(unitKey));
+      if (heading && (/^\s*[IV]+\b/i.test(plainText(at(sttKey))) || isBlank(at(sttKey)))) {
         section = heading;
         continue;
       }
@@ -139,11 +144,11 @@ function isTitleRow(values: readonly CellValue[]): boolean {
 }
 
 /** The appendix tables of a sheet, top to bottom; none when the sheet holds no appendix. */
-export function findTables(sheet: SheetSnapshot): Table[] {
+export function findTables(sheet: SheetSnapshot, report: Report): Table[] {
   const tables: Table[] = [];
-  let header = findHeader(sheet);
+  let header = findHeader(sheet, report);
   while (header) {
-    const { table, next } = readTable(sheet, header);
+    const { table, next } = readTable(sheet, header, report);
     tables.push(table);
     header = next;
   }

@@ -1,3 +1,4 @@
+import { renderMessage } from '../../../src/core/report/messages';
 import { checkWorkbook } from '../../../src/core/check';
 import { cellsAndRules, pl1Header, pl2Header, pl2Row, pl3Header, sheet, workbook } from '../../support/grids';
 
@@ -44,7 +45,10 @@ describe('checks across appendices', () => {
       { periodEnd: new Date('2024-09-30') },
     );
     expect(cellsAndRules(result.findings)).toEqual([['C2', 'model-flag-mismatch']]);
-    expect(result.findings[0]!.detail).toEqual({ flagCell: 'Phụ lục 2!P2' });
+    expect(result.findings[0]!.detail?.['flagCell']).toBe('Phụ lục 2!P2');
+    expect(renderMessage(result.findings[0]!, 'vi')).toBe(
+      'Đơn vị có mô hình "Kết nối thủ tục kinh doanh có điều kiện" nhưng ô Phụ lục 2!P2 ở Phụ lục 2 không đánh dấu x.',
+    );
   });
 
   it('reads Phụ lục 1 by section: numbering restarts in section II', () => {

@@ -1,4 +1,5 @@
 import { checkWorkbook } from '../../../src/core/check';
+import { builtinReport } from '../../../src/core/definition';
 import { findHeader } from '../../../src/core/templates/header';
 import type { CellValue } from '../../../src/core/snapshot';
 import { pl2Header, pl2Row, sheet, workbook } from '../../support/grids';
@@ -6,7 +7,7 @@ import { pl2Header, pl2Row, sheet, workbook } from '../../support/grids';
 const letters = 'ABCDEFGHIJKLMNOPQ'.split('');
 
 function columnsOf(values: CellValue[][], merges = {}) {
-  const match = findHeader(sheet('S', values, merges));
+  const match = findHeader(sheet('S', values, merges), builtinReport);
   return match && { id: match.template.id, rows: match.headerRows, columns: Object.fromEntries(match.columns) };
 }
 

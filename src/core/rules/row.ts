@@ -1,0 +1,251 @@
+import type { Suggestion, DetailValue } from '../report/finding';
+import type { AppendixTemplate, ColumnDef, SumDef, Text } from '../templates/appendix';
+import { columnByKey, isNumberType } from '../templates/appendix';
+import type { Cell, DataRow } from '../templates/table';
+import type { CellValue } from '../snapshot';
+import { readFlag } from '../values/flag';
+import type { NumberCell } from './numbers';
+import { checkNumberCell } from './numbers';
+import { exactRatio, ratioAccepted, ratioSeverity, roundTo } from './ratio';
+import type { RowNumbers } from './relations';
+import { partsSum, sumState, suggestRepair } from './relations';
+import type { FindingSink } from './sink';
+
+/**
+ * The checks of one data row, as its appendix's definition declares them: each cell by its
+ * column's type, then the relations between cells (required when, filled together, sums,
+ * ratios, a count for a mark).
+ */
+
+/** A data row after its checks: what other appendices, Compute and the merge need to know. */
+export interface CheckedRow {
+  readonly row: DataRow;
+  readonly numbers: ReadonlyMap<string, NumberCell>;
+  /** Flag columns read as yes (true), no (false) or unusable (undefined). */
+  readonly flags: ReadonlyMap<string, boolean | undefined>;
+}
+
+function isBlankValue(value: CellValue | undefined): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+export function checkRow(row: DataRow, template: AppendixTemplate, sink: FindingSink): CheckedRow {
+  const numbers = new Map<string, NumberCell>();
+  const flags = new Map<string, boolean | undefined>();
+  for (const [key, cell] of row.cells) {
+    const column = columnByKey(template, key);
+    if (isNumberType(column.type)) numbers.set(key, checkNumberCell(cell, column, sink));
+    else if (column.type === 'flag') {
+      const flag = readFlag(cell.value);
+      if (flag.kind === 'invalid') sink.add(cell, 'invalid-flag');
+      flags.set(key, flag.kind === 'invalid' ? undefined : flag.kind === 'yes');
+    }
+  }
+  const checked: CheckedRow = { row, numbers, flags };
+  if (template.shape === 'submissions') return checked;
+  checkRequired(checked, template, sink);
+  checkRelations(checked, template, sink);
+  for (const column of template.columns) if (column.countFor) checkCountFor(checked, template, column, sink);
+  return checked;
+}
+
+function value(numbers: ReadonlyMap<string, NumberCell>, key: string): number | undefined {
+  const n = numbers.get(key);
+  return n?.state === 'number' ? n.value : undefined;
+}
+
+function fill(template: Text | undefined, value: string): Text | undefined {
+  return template && { vi: template.vi.replace(/\{value\}/g, value), en: template.en.replace(/\{value\}/g, value) };
+}
+
+function missing(cell: Cell, column: ColumnDef, reason: Text, sink: FindingSink): void {
+  sink.add(cell, 'missing-value', { detail: { header: column.title, reason } });
+}
+
+/** missing-value: required when another cell says so, filled together, required on a row with data. */
+function checkRequired(checked: CheckedRow, template: AppendixTemplate, sink: FindingSink): void {
+  const { row, numbers, flags } = checked;
+  for (const column of template.columns) {
+    const when = column.requiredWhen;
+    const cell = row.cells.get(column.key);
+    if (!when || !cell || !isBlankValue(cell.value)) continue;
+    const other = columnByKey(template, when.column);
+    const otherCell = row.cells.get(when.column);
+    if (when.above !== undefined) {
+      const n = value(numbers, when.column);
+      if (n === undefined || n <= when.above) continue;
+      const reason = fill(when.reason, String(n)) ?? {
+        vi: `ô ${otherCell?.address ?? when.column} ("${other.title.vi}") là ${n}, lớn hơn ${when.above}`,
+        en: `${otherCell?.address ?? when.column} ("${other.title.en}") is ${n}, above ${when.above}`,
+      };
+      missing(cell, column, reason, sink);
+    } else if (flags.get(when.column) === true) {
+      const reason = fill(when.reason, 'x') ?? {
+        vi: `ô ${otherCell?.address ?? when.column} ("${other.title.vi}") đã đánh dấu x`,
+        en: `${otherCell?.address ?? when.column} ("${other.title.en}") is marked x`,
+      };
+      missing(cell, column, reason, sink);
+    }
+  }
+
+  // The required number columns, and the ratios between them, are filled together or not at all.
+  const together = template.columns.filter(
+    (c) =>
+      isNumberType(c.type) &&
+      (template.requiredKeys.includes(c.key) ||
+        (c.ratio && template.requiredKeys.includes(c.ratio.part) && template.requiredKeys.includes(c.ratio.total))),
+  );
+  const given = (key: string): boolean => (numbers.get(key)?.state ?? 'blank') !== 'blank';
+  if (together.length > 1 && together.some((c) => given(c.key))) {
+    for (const column of together) {
+      const n = numbers.get(column.key);
+      // With a total of 0 there is no ratio to give: a blank ratio is right.
+      if (n?.state !== 'blank' || (column.ratio && value(numbers, column.ratio.total) === 0)) continue;
+      missing(n.cell, column, template.requiredReason ?? filledTogether(together), sink);
+    }
+  }
+
+  const hasData = [...row.cells].some(
+    ([key, cell]) => key !== template.sttKey && key !== template.unitKey && !isBlankValue(cell.value),
+  );
+  for (const column of template.columns) {
+    const cell = row.cells.get(column.key);
+    if (!column.required || !cell || !hasData || !isBlankValue(cell.value)) continue;
+    missing(cell, column, column.reason ?? { vi: 'dòng đã có số liệu', en: 'the row has data' }, sink);
+  }
+}
+
+function filledTogether(columns: readonly ColumnDef[]): Text {
+  const list = columns.map((c) => c.key).join(', ');
+  return {
+    vi: `các ô ${list} của dòng phải có số liệu cùng nhau`,
+    en: `the cells ${list} of the row are filled together`,
+  };
+}
+
+function shownNumbers(numbers: ReadonlyMap<string, NumberCell>): RowNumbers {
+  const shown = new Map<string, { value: number; decimals: number }>();
+  for (const [key, n] of numbers) if (n.state === 'number') shown.set(key, { value: n.value, decimals: n.decimals });
+  return shown;
+}
+
+function sumLabel(sum: SumDef, template: AppendixTemplate): DetailValue {
+  if (sum.label) return sum.label;
+  const titles = sum.parts.map((p) => columnByKey(template, p).title);
+  return {
+    vi: titles.map((t) => `"${t.vi}"`).join(' + '),
+    en: titles.map((t) => `"${t.en}"`).join(' + '),
+  };
+}
+
+/** Sums first: a ratio is not judged on a row whose counts do not add up. */
+function checkRelations(checked: CheckedRow, template: AppendixTemplate, sink: FindingSink): void {
+  const { numbers } = checked;
+  if (template.sums.length === 0 && !template.columns.some((c) => c.ratio)) return;
+  const shown = shownNumbers(numbers);
+  const repair = suggestRepair(template, shown);
+  const cellOf = (key: string) => numbers.get(key)?.cell;
+  const suggestion: Suggestion | undefined =
+    repair && cellOf(repair.key) ? { cell: cellOf(repair.key)!.address, value: repair.value } : undefined;
+  const withSuggestion = suggestion ? { suggestion } : {};
+
+  let countsWrong = false;
+  for (const sum of template.sums) {
+    const state = sumState(sum, shown);
+    const total = shown.get(sum.total);
+    if (state === 'part-exceeds' && total) {
+      countsWrong = true;
+      for (const part of sum.parts) {
+        const partValue = shown.get(part)?.value;
+        if (partValue === undefined || partValue <= total.value) continue;
+        sink.add(cellOf(part)!, 'part-exceeds-total', {
+          actual: partValue,
+          expected: total.value,
+          ...withSuggestion,
+          detail: { part: columnByKey(template, part).title, total: columnByKey(template, sum.total).title },
+        });
+      }
+    } else if (state === 'mismatch' && total) {
+      countsWrong = true;
+      const added = partsSum(sum, shown);
+      sink.add(cellOf(sum.total)!, 'sum-mismatch', {
+        actual: total.value,
+        ...(sum.op === '=' ? { expected: added } : {}),
+        ...withSuggestion,
+        detail: {
+          sum: added,
+          parts: sumLabel(sum, template),
+          compare: sum.op === '=' ? { vi: 'khác', en: 'not' } : { vi: 'lớn hơn', en: 'more than' },
+        },
+      });
+    }
+  }
+  if (countsWrong) return;
+  for (const column of template.columns) if (column.ratio) checkRatio(checked, column, suggestion, sink);
+}
+
+function checkRatio(
+  checked: CheckedRow,
+  column: ColumnDef,
+  rowRepair: Suggestion | undefined,
+  sink: FindingSink,
+): void {
+  const { numbers, row } = checked;
+  const { part: partKey, total: totalKey } = column.ratio!;
+  const ratio = numbers.get(column.key);
+  const total = value(numbers, totalKey);
+  const part = value(numbers, partKey);
+  if (ratio?.state !== 'number' || total === undefined) return;
+  if (total === 0) {
+    sink.add(ratio.cell, 'ratio-undefined', { actual: ratio.value });
+    return;
+  }
+  if (part === undefined) return;
+  const exact = exactRatio(part, total);
+  const typed = { value: ratio.value, decimals: ratio.decimals };
+  if (ratioAccepted(typed, exact)) return;
+  // The row's own repair when it fixes this cell; otherwise this cell's value, rounded as typed.
+  const suggestion: Suggestion =
+    rowRepair?.cell === ratio.cell.address
+      ? rowRepair
+      : { cell: ratio.cell.address, value: roundTo(exact, typed.decimals) };
+  sink.add(ratio.cell, 'ratio-mismatch', {
+    severity: ratioSeverity(typed, exact),
+    actual: ratio.value,
+    expected: roundTo(exact, 2),
+    suggestion,
+    detail: { part: row.cells.get(partKey)?.column ?? partKey, total: row.cells.get(totalKey)?.column ?? totalKey },
+  });
+}
+
+/** A mark that says "has" and the count of what it has must agree (L "x" and M ≥ 1). */
+function checkCountFor(checked: CheckedRow, template: AppendixTemplate, column: ColumnDef, sink: FindingSink): void {
+  const { row, numbers, flags } = checked;
+  const flagKey = column.countFor!;
+  const marked = flags.get(flagKey);
+  const count = numbers.get(column.key);
+  const flagCell = row.cells.get(flagKey);
+  if (marked === undefined || !count || !flagCell || count.state === 'invalid') return;
+  const n = count.state === 'number' ? count.value : 0;
+  const flagTitle = columnByKey(template, flagKey).title;
+  if (marked && n === 0) {
+    const blank = count.state === 'blank';
+    sink.add(count.cell, 'flag-count-mismatch', {
+      detail: {
+        reason: {
+          vi: `Đã đánh dấu "${flagTitle.vi}" (${flagCell.address}) nhưng "${column.title.vi}" là ${blank ? 'trống' : '0'}.`,
+          en: `"${flagTitle.en}" is marked (${flagCell.address}) but "${column.title.en}" is ${blank ? 'blank' : '0'}.`,
+        },
+      },
+    });
+  } else if (!marked && n >= 1) {
+    sink.add(count.cell, 'flag-count-mismatch', {
+      detail: {
+        reason: {
+          vi: `"${column.title.vi}" là ${n} nhưng ô ${flagCell.address} ("${flagTitle.vi}") không đánh dấu x.`,
+          en: `"${column.title.en}" is ${n} but ${flagCell.address} ("${flagTitle.en}") is not marked x.`,
+        },
+      },
+    });
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The built-in report, now read from its definition file, gives exactly what the compiled rules
+ * gave: the JSON reports of validate, compute and merge, the text report, and every cell, note
+ * and fill of the files they write, compared with what was recorded before (test/fixtures/
+ * before-definitions, written by the same commands on the same seed workbooks).
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readWorkbookBuffer } from '../../src/hosts/xlsx/read';
+import { seedWorkbooks } from '../hosts/xlsx/seed';
+import { soat } from '../support/cli';
+
+const before = join(__dirname, '..', 'fixtures', 'before-definitions');
+const dir = mkdtempSync(join(tmpdir(), 'soat-unchanged-'));
+const fixtures = join(dir, 'fixtures');
+const report = join(fixtures, 'seed-report.xlsx');
+
+/** Paths as they were when the fixtures were recorded, from the repository's root. */
+function asRecorded(text: string): string {
+  return text.split(`${fixtures}/`).join('out/fixtures/');
+}
+
+function recorded(name: string): string {
+  return readFileSync(join(before, name), 'utf8');
+}
+
+async function snapshotOf(path: string): Promise<string> {
+  const { snapshot } = await readWorkbookBuffer(readFileSync(path), 'x.xlsx');
+  return asRecorded(JSON.stringify(snapshot, null, 1));
+}
+
+beforeAll(async () => {
+  mkdirSync(join(fixtures, 'units'), { recursive: true });
+  for (const [name, bytes] of await seedWorkbooks()) {
+    writeFileSync(join(fixtures, name.startsWith('unit-') ? join('units', name) : name), bytes);
+  }
+});
+
+describe('the seed report through the built-in definition', () => {
+  test.each([
+    ['validate.vi.json', ['--json']],
+    ['validate.en.json', ['--json', '--lang', 'en']],
+    ['validate.vi.txt', []],
+  ])('validate %s is byte for byte as before', async (name, flags) => {
+    const { stdout } = await soat('validate', report, ...flags);
+    expect(asRecorded(stdout)).toBe(recorded(name));
+  });
+
+  test('the annotated copy holds the same cells, notes and fills', async () => {
+    const out = join(dir, 'annotated.xlsx');
+    await soat('validate', report, '--out', out);
+    expect(await snapshotOf(out)).toBe(recorded('annotated.snapshot.json'));
+  });
+
+  test('compute reports and writes the same formulas, with and without --overwrite', async () => {
+    const out = join(dir, 'computed.xlsx');
+    const { stdout } = await soat('compute', report, '--out', out, '--json');
+    expect(asRecorded(stdout).replace(JSON.stringify(out), '"/tmp/c.xlsx"')).toBe(recorded('compute.json'));
+    expect(await snapshotOf(out)).toBe(recorded('compute.snapshot.json'));
+    const overwritten = join(dir, 'overwritten.xlsx');
+    await soat('compute', report, '--out', overwritten, '--overwrite');
+    expect(await snapshotOf(overwritten)).toBe(recorded('compute-overwrite.snapshot.json'));
+  });
+
+  test('merge reports the same findings and writes the same consolidated workbook', async () => {
+    const out = join(dir, 'merged.xlsx');
+    const { stdout } = await soat('merge', join(fixtures, 'units'), '--out', out, '--json');
+    expect(asRecorded(stdout).replace(JSON.stringify(out), '"/tmp/m.xlsx"')).toBe(recorded('merge.vi.json'));
+    expect(await snapshotOf(out)).toBe(recorded('merge.snapshot.json'));
+  });
+});
