@@ -12,6 +12,7 @@ export interface CliArgs {
   readonly out?: string;
   readonly json: boolean;
   readonly registry?: string;
+  readonly definition?: string;
   readonly periodEnd?: Date;
   readonly lang: Lang;
   readonly overwrite: boolean;
@@ -22,7 +23,8 @@ export const usage = `Cách dùng / Usage:
   soat compute FILE.xlsx --out FILE2.xlsx [--overwrite] [--json]
   soat clear FILE.xlsx --out CLEAN.xlsx
   soat merge FILE_OR_DIR... --out CONSOLIDATED.xlsx [--json] [--registry …] [--period-end …]
-  soat template --out UNIT_TEMPLATE.xlsx`;
+  soat template --out UNIT_TEMPLATE.xlsx [--definition REPORT.json] [--registry …]
+Mọi lệnh nhận --definition REPORT.json (mẫu báo cáo) / every command takes --definition REPORT.json.`;
 
 const commands: readonly Command[] = ['validate', 'compute', 'merge', 'template', 'clear'];
 
@@ -36,6 +38,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
         out: { type: 'string', short: 'o' },
         json: { type: 'boolean', default: false },
         registry: { type: 'string' },
+        definition: { type: 'string' },
         'period-end': { type: 'string' },
         lang: { type: 'string', default: 'vi' },
         overwrite: { type: 'boolean', default: false },
@@ -69,6 +72,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
     ...(values.out === undefined ? {} : { out: values.out }),
     json: values.json,
     ...(values.registry === undefined ? {} : { registry: values.registry }),
+    ...(values.definition === undefined ? {} : { definition: values.definition }),
     ...(values['period-end'] === undefined ? {} : { periodEnd: parseDay(values['period-end']) }),
     lang: values.lang,
     overwrite: values.overwrite,

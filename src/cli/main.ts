@@ -34,8 +34,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
 
 const validate: CommandRunner = async (args, io) => {
   const input = args.inputs[0]!;
+  const options = await checkOptions(args);
   const { workbook, snapshot } = await readWorkbookFile(input);
-  const result = checkWorkbook({ ...snapshot, file: input }, await checkOptions(args));
+  const result = checkWorkbook({ ...snapshot, file: input }, options);
   if (args.out !== undefined) {
     const host = new XlsxHost(workbook);
     await host.applyPlan(annotationPlan(result.findings, args.lang));
@@ -51,8 +52,9 @@ const validate: CommandRunner = async (args, io) => {
 
 const compute: CommandRunner = async (args, io) => {
   const input = args.inputs[0]!;
+  const options = await checkOptions(args);
   const { workbook, snapshot } = await readWorkbookFile(input);
-  const result = checkWorkbook({ ...snapshot, file: input }, await checkOptions(args));
+  const result = checkWorkbook({ ...snapshot, file: input }, options);
   const computed = computePlan(result, { overwrite: args.overwrite });
   await new XlsxHost(workbook).applyPlan(computed.plan);
   await writeWorkbookFile(workbook, args.out!);

@@ -1,17 +1,37 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { CheckOptions } from '../core/check';
+import { DefinitionError, parseDefinition } from '../core/definition';
+import type { Report } from '../core/templates/appendix';
 import type { UnitRegistry } from '../core/units/registry';
 import { parseCsv, RegistryError, registryFromRows } from '../core/units/registry';
 import { readWorkbookFile } from '../hosts/xlsx/read';
 import type { CliArgs } from './args';
 import { UsageError } from './args';
 
+/** What the command line gives; read before any workbook, so that a bad definition stops early. */
 export async function checkOptions(args: CliArgs): Promise<CheckOptions> {
   return {
+    ...(args.definition === undefined ? {} : { report: await loadDefinition(args.definition) }),
     ...(args.registry === undefined ? {} : { registry: await loadRegistry(args.registry) }),
     ...(args.periodEnd === undefined ? {} : { periodEnd: args.periodEnd }),
   };
+}
+
+/** A report definition file; a missing or wrong one is unusable input (exit 2), the field named. */
+export async function loadDefinition(path: string): Promise<Report> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new UsageError(`${path}: không đọc được tệp mẫu báo cáo (cannot read the report definition)`);
+  }
+  try {
+    return parseDefinition(text, path);
+  } catch (error) {
+    if (error instanceof DefinitionError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /**

@@ -1,7 +1,9 @@
 import { columnLetter, columnNumber } from './address';
 import { periodEndFromTitles } from './period';
 import type { Finding } from './report/finding';
-import { builtinReport } from './definition/builtin';
+import { isReportDataSheet } from './definition/carried';
+import type { InForce } from './definition/in-force';
+import { inForce } from './definition/in-force';
 import type { ModelRow } from './rules/models';
 import { attributeModels, checkDates, checkItemNumbering } from './rules/models';
 import type { AppendixUnits } from './rules/cross';
@@ -17,11 +19,14 @@ import type { DataRow, Table } from './templates/table';
 import { findTables } from './templates/table';
 import { UnitMatcher } from './units/match';
 import type { UnitRegistry } from './units/registry';
-import { defaultRegistry } from './units/registry';
 
 export interface CheckOptions {
-  /** The report the workbook is checked against; the built-in 9T/2024 report when absent. */
+  /**
+   * The report the workbook is checked against; when absent, the definition the workbook carries,
+   * else the built-in 9T/2024 report.
+   */
   readonly report?: Report;
+  /** The unit list; when absent, the workbook's "Danh mục đơn vị" sheet, the report's units, the built-in list. */
   readonly registry?: UnitRegistry;
   /** End of the report period; read from the titles ("9T/2024") when absent, else today. */
   readonly periodEnd?: Date;
@@ -49,6 +54,8 @@ export interface CheckedTable {
 }
 
 export interface CheckResult {
+  /** The report and unit list the workbook was checked against, and where each came from. */
+  readonly inForce: InForce;
   readonly sheets: readonly SheetSummary[];
   readonly tables: readonly CheckedTable[];
   readonly findings: readonly Finding[];
@@ -69,8 +76,11 @@ function isEmptySheet(sheet: SheetSnapshot): boolean {
 
 /** Every check of SPEC.md on one workbook: each appendix on its own, then across appendices. */
 export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
-  const report = options.report ?? builtinReport;
-  const registry = options.registry ?? defaultRegistry;
+  const given = inForce(workbook, {
+    ...(options.report ? { report: options.report } : {}),
+    ...(options.registry ? { registry: options.registry } : {}),
+  });
+  const { report, registry } = given;
   const matcher = options.matcher ?? matcherFor(registry);
   const periodEnd =
     options.periodEnd ?? report.periodEnd ?? periodEndFromTitles(workbook.sheets) ?? options.today ?? new Date();
@@ -79,6 +89,7 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
   const across = new Map<string, AppendixUnits>();
 
   for (const sheet of workbook.sheets) {
+    if (isReportDataSheet(sheet.name)) continue;
     const sink = new FindingSink(sheet.name, workbook.file);
     sinks.push(sink);
     const found = findTables(sheet, report);
@@ -104,7 +115,7 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
     headerRows: table.header.headerRows,
     dataRows: table.rows.length,
   }));
-  return { sheets, tables, findings };
+  return { inForce: given, sheets, tables, findings };
 }
 
 /** "Phụ lục 1, Phụ lục 2 hoặc Phụ lục 3", for a sheet that holds none of them. */

@@ -2,3 +2,13 @@
 export { builtinReport } from './builtin';
 export { DefinitionError } from './errors';
 export { parseDefinition, readDefinition } from './read';
+export {
+  carriedDefinition,
+  carriedDefinitionText,
+  definitionSheetDraft,
+  definitionSheetName,
+  isRegistrySheet,
+  registrySheetName,
+} from './carried';
+export type { Given, InForce, RegistrySource, ReportSource } from './in-force';
+export { definitionRegistry, inForce, sheetRegistry } from './in-force';

@@ -1,11 +1,12 @@
-import { builtinReport } from '../definition/builtin';
+import { carriedDefinition, carriedDefinitionText, isRegistrySheet } from '../definition/carried';
+import type { InForce } from '../definition/in-force';
+import { inForce, sheetRegistry } from '../definition/in-force';
 import { periodEndFromTitles } from '../period';
 import type { Lang } from '../report/finding';
 import type { Report } from '../templates/appendix';
 import { dataAppendixOf, submissionsOf } from '../templates/appendix';
 import { UnitMatcher } from '../units/match';
 import type { UnitRegistry } from '../units/registry';
-import { defaultRegistry } from '../units/registry';
 import type { MergedAppendix } from './appendices';
 import { mergeRowPerUnit, mergeRowsPerUnit } from './appendices';
 import type { MergeInput } from './inputs';
@@ -36,8 +37,7 @@ export interface MergeOptions {
  * is reported and the rest is merged. The same files give the same result whatever their order.
  */
 export function mergeUnitWorkbooks(inputs: readonly MergeInput[], options: MergeOptions): MergeResult {
-  const report = options.report ?? builtinReport;
-  const registry = options.registry ?? defaultRegistry;
+  const { report, registry } = mergeInForce(inputs, options);
   const matcher = new UnitMatcher(registry);
   // Always given to the engine, which would otherwise also read dates out of data rows near the top.
   const periodEnd = options.periodEnd ?? report.periodEnd ?? commonPeriodEnd(inputs) ?? options.today ?? new Date();
@@ -69,6 +69,24 @@ export function mergeUnitWorkbooks(inputs: readonly MergeInput[], options: Merge
     sheets: reception.sheets,
     files: reception.files,
     units: { received: submissions.submitted.map((u) => u.name), missing: submissions.missing.map((u) => u.name) },
+  };
+}
+
+/**
+ * The report and unit list of the whole batch: what the consolidator gave, else what the first
+ * unit file (in path order) carries from the template it was made from, else the built-in ones.
+ */
+export function mergeInForce(inputs: readonly MergeInput[], options: Omit<MergeOptions, 'lang'>): InForce {
+  const snapshots = sortInputs(inputs).flatMap((i) => ('snapshot' in i ? [i.snapshot] : []));
+  const carrier = options.report ? undefined : snapshots.find((s) => carriedDefinitionText(s) !== undefined);
+  const withSheet = options.registry ? undefined : snapshots.find((s) => s.sheets.some((x) => isRegistrySheet(x.name)));
+  const report = options.report ?? (carrier && carriedDefinition(carrier));
+  const registry = options.registry ?? (withSheet && sheetRegistry(withSheet));
+  const fallback = inForce({ sheets: [] }, { ...(report ? { report } : {}), ...(registry ? { registry } : {}) });
+  return {
+    ...fallback,
+    reportSource: options.report ? 'given' : carrier ? 'workbook' : 'built-in',
+    registrySource: options.registry ? 'given' : withSheet ? 'sheet' : fallback.registrySource,
   };
 }
 

@@ -19,6 +19,8 @@ export interface SheetDraft {
   readonly charts?: readonly ChartDraft[];
   /** Drop-down and number validation, for the unit template. */
   readonly validations?: readonly ValidationDraft[];
+  /** Kept out of sight (very hidden where the host has it): Soát's own data, not for people. */
+  readonly hidden?: boolean;
 }
 
 /**

@@ -108,6 +108,7 @@ function validation(v: ValidationDraft): ExcelJS.DataValidation {
 
 function writeSheet(workbook: ExcelJS.Workbook, draft: SheetDraft, styles: Styles): void {
   const sheet = workbook.addWorksheet(draft.name, {
+    state: draft.hidden ? 'veryHidden' : 'visible',
     views: draft.frozenRows ? [{ state: 'frozen', ySplit: draft.frozenRows }] : [],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
