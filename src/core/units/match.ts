@@ -3,7 +3,8 @@
  * matching a workbook's thousands of unit cells costs a few map lookups each.
  */
 import { foldText } from '../values/text';
-import { nameKey, type NameKey } from './names';
+import { localKindOf } from './kinds';
+import { nameKey, type LocalKind, type NameKey } from './names';
 import type { Unit, UnitRegistry } from './registry';
 import { profile, similarity, type Profile } from './similarity';
 
@@ -20,6 +21,11 @@ const MAX_CLOSEST = 3;
 const MIN_SIMILARITY = 0.35;
 /** Registries up to this many names (the default has under a hundred) are always scored whole. */
 const WHOLE_SCAN_LIMIT = 400;
+
+/** A place filed under its kind, or under no kind for a name that writes no level word. */
+function placeKey(kind: LocalKind | undefined, place: string): string {
+  return kind === undefined || place === '' ? place : `${kind}:${place}`;
+}
 
 /** A key's unit, or null when two units share the key: then the key decides nothing. */
 class KeyIndex {
@@ -57,13 +63,17 @@ export class UnitMatcher {
         const key = nameKey(written);
         this.keys.add(key.key, unit);
         this.bareKeys.add(key.bare, unit);
-        if (key.district) {
-          this.places.add(key.district.place, unit);
-          this.barePlaces.add(key.district.placeBare, unit);
+        if (key.local) {
+          // A name without a level word ("UBND An Lão") is filed under its unit's kind too.
+          const kind = key.local.kind ?? localKindOf(unit.kind);
+          for (const level of kind ? [undefined, kind] : [undefined]) {
+            this.places.add(placeKey(level, key.local.place), unit);
+            this.barePlaces.add(placeKey(level, key.local.placeBare), unit);
+          }
         }
         this.bareNames.push({ unit, bare: key.bare });
-        // The key leaves "Ủy ban nhân dân" out; "UBND" alone should still bring the districts up.
-        if (key.district) this.bareNames.push({ unit, bare: `uy ban nhan dan ${key.bare}` });
+        // The key leaves "Ủy ban nhân dân" out; "UBND" alone should still bring the local units up.
+        if (key.local) this.bareNames.push({ unit, bare: `uy ban nhan dan ${key.bare}` });
       }
     }
   }
@@ -100,15 +110,16 @@ export class UnitMatcher {
 
   /** From the surest tier to the loosest; a key shared by two units ends the search unmatched. */
   private lookup(folded: string, key: NameKey): Unit | null | undefined {
-    // The place alone is enough for a district, whatever level is written: districts were
-    // renamed ("huyện Thủy Nguyên" became "thành phố Thủy Nguyên") and a bare "Kiến Thụy" is clear.
-    const place = key.district ?? { place: key.key, placeBare: key.bare };
+    // The place is enough within a kind, whatever its level word: districts were renamed
+    // ("huyện Thủy Nguyên" became "thành phố Thủy Nguyên"), and a bare "Kiến Thụy" is clear. A
+    // level of another kind is another unit: "xã An Lão" is not "huyện An Lão" nor "phường An Lão".
+    const local = key.local ?? { place: key.key, placeBare: key.bare };
     const tiers = [
       () => this.aliases.get(folded),
       () => this.keys.get(key.key),
       () => this.bareKeys.get(key.bare),
-      () => this.places.get(place.place),
-      () => this.barePlaces.get(place.placeBare),
+      () => this.places.get(placeKey(local.kind, local.place)),
+      () => this.barePlaces.get(placeKey(local.kind, local.placeBare)),
     ];
     for (const tier of tiers) {
       const unit = tier();

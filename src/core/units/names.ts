@@ -1,6 +1,6 @@
 /**
  * Unit names as comparison keys. Reports write the same unit many ways ("UBND huyện Kiến Thụy",
- * "Sở LĐ-TB&XH", "Chi nhánh NHNN TP"); spelling out the abbreviations and dropping punctuation
+ * "UBND P. Hồng Bàng", "Sở LĐ-TB&XH", "Chi nhánh NHNN TP"); spelling out the abbreviations and dropping punctuation
  * gives every way of writing one unit the same key.
  */
 import { foldText, withoutAccents } from '../values/text';
@@ -11,14 +11,19 @@ interface Word {
   readonly bare: string;
 }
 
-/** The keys of one name; `district` is set when the name reads as a district's committee. */
+/** The level of local government a name's level word says; "quận", "huyện" are before July 2025. */
+export type LocalKind = 'district' | 'commune' | 'ward' | 'special-zone';
+
+/** The keys of one name; `local` is set when the name reads as a local committee or unit. */
 export interface NameKey {
   /** Abbreviations spelled out, punctuation and the optional city suffix dropped. */
   readonly key: string;
   /** The same without accents: "Công …" for "Cổng …" and "Phong" for "Phòng" still meet. */
   readonly bare: string;
-  readonly district?: {
-    /** "quận", "huyện", "thị xã" or "thành phố"; absent in "UBND Kiến Thụy". */
+  readonly local?: {
+    /** The level's kind; absent in "UBND Kiến Thụy", which says no level. */
+    readonly kind?: LocalKind;
+    /** "quận", "huyện", "thị xã", "thành phố", "xã", "phường" or "đặc khu", as written. */
     readonly level?: string;
     readonly place: string;
     readonly placeBare: string;
@@ -70,6 +75,12 @@ const ABBREVIATIONS: ReadonlyMap<string, readonly Word[]> = new Map(
       ['q', 'quận'],
       ['h', 'huyện'],
       ['tx', 'thị xã'],
+      ['x', 'xã'],
+      ['p', 'phường'],
+      ['dk', 'đặc khu'],
+      ['nnmt', 'nông nghiệp và môi trường'],
+      ['vhttdl', 'văn hóa thể thao và du lịch'],
+      ['dttg', 'dân tộc và tôn giáo'],
       ['vcci', 'phòng thương mại và công nghiệp việt nam'],
     ] as const
   ).map(([short, long]) => [short, foldText(long).split(' ').map(word)]),
@@ -153,7 +164,20 @@ function dropCitySuffix(ws: Word[]): void {
 }
 
 const COMMITTEE = ['uy', 'ban', 'nhan', 'dan'];
-const LEVELS = [['quan'], ['huyen'], ['thi', 'xa'], ['thanh', 'pho']];
+
+/** Level words and the kind of unit each names; "thành phố" was also a district's level. */
+const LEVELS: readonly { readonly words: readonly string[]; readonly kind: LocalKind }[] = [
+  { words: ['quan'], kind: 'district' },
+  { words: ['huyen'], kind: 'district' },
+  { words: ['thi', 'xa'], kind: 'district' },
+  { words: ['thanh', 'pho'], kind: 'district' },
+  { words: ['xa'], kind: 'commune' },
+  { words: ['phuong'], kind: 'ward' },
+  { words: ['dac', 'khu'], kind: 'special-zone' },
+];
+
+/** Where a local unit's place name ends: "xã An Lão, tỉnh Hải Phòng", "phường X - TP Y". */
+const PROVINCE_WORDS = [['tinh'], ['thanh', 'pho']];
 
 function startsWith(ws: readonly Word[], bare: readonly string[], at = 0): boolean {
   return bare.every((b, i) => ws[at + i]?.bare === b);
@@ -163,22 +187,30 @@ function join(ws: readonly Word[], part: 'text' | 'bare'): string {
   return ws.map((w) => w[part]).join(' ');
 }
 
+/** The place without the province it lies in; one word at least stays. */
+function withoutProvince(place: readonly Word[]): readonly Word[] {
+  for (let i = 1; i < place.length; i++)
+    if (PROVINCE_WORDS.some((p) => startsWith(place, p, i))) return place.slice(0, i);
+  return place;
+}
+
 /** The comparison keys of a unit name. */
 export function nameKey(text: string): NameKey {
   const ws = expand(words(foldText(text)));
   dropCitySuffix(ws);
   const committee = startsWith(ws, COMMITTEE) && ws.length > COMMITTEE.length;
   const at = committee ? COMMITTEE.length : 0;
-  const level = LEVELS.find((l) => startsWith(ws, l, at) && ws.length > at + l.length);
+  const level = LEVELS.find((l) => startsWith(ws, l.words, at) && ws.length > at + l.words.length);
   if (!committee && !level) return { key: join(ws, 'text'), bare: join(ws, 'bare') };
   // "Ủy ban nhân dân quận X" is written "Quận X" as often as not: the key leaves the committee out.
-  const named = ws.slice(at);
-  const place = named.slice(level?.length ?? 0);
+  const levelWords = ws.slice(at, at + (level?.words.length ?? 0));
+  const place = withoutProvince(ws.slice(at + levelWords.length));
+  const named = [...levelWords, ...place];
   return {
     key: join(named, 'text'),
     bare: join(named, 'bare'),
-    district: {
-      ...(level ? { level: join(named.slice(0, level.length), 'text') } : {}),
+    local: {
+      ...(level ? { kind: level.kind, level: join(levelWords, 'text') } : {}),
       place: join(place, 'text'),
       placeBare: join(place, 'bare'),
     },

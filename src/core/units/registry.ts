@@ -2,19 +2,22 @@
  * The unit registry: the units expected to report, in report order. It is data the user can edit
  * (a sheet, or a file for the command line) because administrative units change.
  */
-import { cleanSpaces, stripAccents } from '../values/text';
+import { cleanSpaces } from '../values/text';
+import { cellText, isBlankRow, registryLayout, type RegistryCell } from './columns';
 import { defaultRegistryRows } from './defaults';
+import { inferKind, kindWordsHint, plainWord, readKindWord, unitGroup, type KindWord, type UnitKind } from './kinds';
 import { nameKey } from './names';
 
 export { parseCsv } from './csv';
 export { defaultRegistryRows } from './defaults';
-
-export type UnitKind = 'department' | 'district' | 'other';
+export { groupLabel, inferKind, unitGroup, unitGroups, unitKinds, type UnitKind } from './kinds';
 
 export interface Unit {
   readonly order: number;
   readonly name: string;
   readonly kind: UnitKind;
+  /** The group a summary counts the unit in, in Vietnamese ("Sở, ban, ngành", "Xã"…): `unitGroup(kind)`. */
+  readonly group: string;
   readonly aliases: readonly string[];
 }
 
@@ -26,7 +29,7 @@ export interface UnitRegistry {
 
 /** A registry file that cannot be used: misuse, not a finding, so it throws. */
 export class RegistryError extends Error {
-  override readonly name = 'RegistryError';
+  override readonly name: string = 'RegistryError';
 
   constructor(
     /** 1-based, as the sheet or file shows it. */
@@ -38,147 +41,183 @@ export class RegistryError extends Error {
   }
 }
 
-type Cell = string | number | null;
+/** A registry given as a list of units (a report definition's `units`): it names the entry. */
+export class RegistryEntryError extends RegistryError {
+  override readonly name: string = 'RegistryEntryError';
 
-/** Lower case, no accents, punctuation as spaces: "Sở/Ban/Ngành" -> "so ban nganh". */
-function word(cell: Cell | undefined): string {
-  if (cell === null || cell === undefined) return '';
-  return stripAccents(String(cell))
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  constructor(
+    /** 1-based position in the list; `row` holds the same number. */
+    readonly entry: number,
+    vi: string,
+    en: string,
+  ) {
+    super(entry, vi, en);
+    this.message = `Danh mục đơn vị, mục ${entry}: ${vi} (unit registry, entry ${entry}: ${en})`;
+  }
 }
 
-function text(cell: Cell | undefined): string {
-  return cell === null || cell === undefined ? '' : cleanSpaces(String(cell));
+/** One unit as written, before it is checked. */
+interface Entry {
+  /** Row or entry number, 1-based. */
+  readonly at: number;
+  readonly order: RegistryCell | undefined;
+  readonly name: string;
+  readonly kind: RegistryCell | undefined;
+  readonly aliases: readonly string[];
 }
 
-type KindWord = UnitKind | 'consolidator';
-
-/** Kind words, English or Vietnamese. "Tổng hợp" marks the consolidating department. */
-const KIND_WORDS: ReadonlyMap<string, KindWord> = new Map([
-  ...['department', 'so', 'ban', 'nganh', 'so ban nganh'].map((w) => [w, 'department'] as const),
-  ...['district', 'quan', 'huyen', 'quan huyen'].map((w) => [w, 'district'] as const),
-  ...['other', 'khac'].map((w) => [w, 'other'] as const),
-  ...['consolidator', 'tong hop', 'dau moi', 'dau moi tong hop', 'don vi tong hop'].map(
-    (w) => [w, 'consolidator'] as const,
-  ),
-]);
-
-const NAME_HEADERS = new Set(['ten don vi', 'ten', 'don vi', 'name', 'unit', 'unit name', 'canonical name']);
-const ORDER_HEADERS = new Set(['stt', 'tt', 'so thu tu', 'thu tu', 'order', 'no']);
-
-const DEPARTMENT_PREFIXES = ['so', 'ban', 'cuc', 'thanh tra', 'cong an', 'toa an', 'bao hiem', 'chi nhanh'];
-
-/** The kind a name implies, for a row that leaves the kind blank. */
-export function inferKind(name: string): UnitKind {
-  const key = nameKey(name);
-  if (key.district) return 'district';
-  return DEPARTMENT_PREFIXES.some((p) => key.bare === p || key.bare.startsWith(`${p} `)) ? 'department' : 'other';
+/** How errors name the place of a unit: a sheet's row or a list's entry. */
+interface Places {
+  readonly vi: string;
+  readonly en: string;
+  readonly error: (at: number, vi: string, en: string) => RegistryError;
 }
 
-function readOrder(cell: Cell | undefined, previous: number, row: number): number {
+const ROWS: Places = { vi: 'dòng', en: 'row', error: (at, vi, en) => new RegistryError(at, vi, en) };
+const ENTRIES: Places = { vi: 'mục', en: 'entry', error: (at, vi, en) => new RegistryEntryError(at, vi, en) };
+
+function readOrder(cell: RegistryCell | undefined, previous: number, at: number, places: Places): number {
   if (typeof cell === 'number' && Number.isFinite(cell)) return cell;
-  const t = text(cell);
+  const t = cellText(cell);
   if (t === '') return previous + 1;
   // "3." is how a numbered list writes 3; "2,5" slots a unit between 2 and 3.
   if (/^\d+(?:[.,]\d+)?\.?$/.test(t)) return Number(t.replace(/\.$/, '').replace(',', '.'));
-  throw new RegistryError(row, `STT "${t}" không phải là số`, `the order "${t}" is not a number`);
+  throw places.error(at, `STT "${t}" không phải là số`, `the order "${t}" is not a number`);
 }
 
-function readKind(cell: Cell | undefined, name: string, row: number): KindWord {
-  const w = word(cell);
-  if (w === '') return inferKind(name);
-  const kind = KIND_WORDS.get(w);
+function readKind(cell: RegistryCell | undefined, name: string, at: number, places: Places): KindWord {
+  const t = cellText(cell);
+  if (plainWord(t) === '') return inferKind(name);
+  const kind = readKindWord(t);
   if (kind) return kind;
-  const t = text(cell);
-  throw new RegistryError(
-    row,
-    `loại đơn vị "${t}" không rõ (dùng sở/ban/ngành, quận/huyện hoặc khác)`,
-    `unknown unit kind "${t}" (use department, district or other)`,
+  throw places.error(
+    at,
+    `loại đơn vị "${t}" không rõ (${kindWordsHint.vi})`,
+    `unknown unit kind "${t}" (${kindWordsHint.en})`,
   );
 }
 
-function readAliases(cell: Cell | undefined, name: string): string[] {
+function readAliases(written: readonly string[], name: string): string[] {
   const aliases: string[] = [];
-  const raw = cell === null || cell === undefined ? '' : String(cell);
   // Line breaks too: in a sheet cell, one alias a line is the natural way to list them.
-  for (const part of raw.split(/[;\r\n]+/)) {
+  for (const part of written.flatMap((w) => w.split(/[;\r\n]+/))) {
     const alias = cleanSpaces(part);
     if (alias !== '' && alias !== name && !aliases.includes(alias)) aliases.push(alias);
   }
   return aliases;
 }
 
-function isBlank(row: readonly Cell[]): boolean {
-  return row.every((c) => text(c) === '');
-}
-
-function isHeader(row: readonly Cell[]): boolean {
-  return NAME_HEADERS.has(word(row[1])) || ORDER_HEADERS.has(word(row[0]));
-}
-
 /**
- * Parses a registry's rows: order, canonical name, kind, aliases separated by ";". A header row is
- * skipped; blank rows are ignored; a blank order continues the previous one; a blank kind is
- * inferred from the name. Two names (or aliases) with the same matching key are one unit written
- * twice, so they are reported like an exact duplicate.
+ * Checks the entries and builds the registry. Two names (or aliases) with the same matching key
+ * are one unit written twice, so they are reported like an exact duplicate.
  */
-export function registryFromRows(rows: readonly (readonly Cell[])[]): UnitRegistry {
+function buildRegistry(entries: Iterable<Entry>, places: Places): UnitRegistry {
   const units: Unit[] = [];
-  const seen = new Map<string, { name: string; row: number }>();
-  let consolidator: { name: string; row: number } | undefined;
+  const seen = new Map<string, { name: string; at: number }>();
+  let consolidator: { name: string; at: number } | undefined;
   let previous = 0;
-  let first = true;
-  rows.forEach((cells, index) => {
-    const row = index + 1;
-    if (isBlank(cells)) return;
-    const header = first && isHeader(cells);
-    first = false;
-    if (header) return;
-    const name = text(cells[1]);
-    if (name === '') throw new RegistryError(row, 'thiếu tên đơn vị', 'the unit has no name');
-    const order = readOrder(cells[0], previous, row);
-    const kind = readKind(cells[2], name, row);
-    const aliases = readAliases(cells[3], name);
+  for (const entry of entries) {
+    const { at, name } = entry;
+    if (name === '') throw places.error(at, 'thiếu tên đơn vị', 'the unit has no name');
+    const order = readOrder(entry.order, previous, at, places);
+    const kind = readKind(entry.kind, name, at, places);
+    const aliases = readAliases(entry.aliases, name);
     for (const written of [name, ...aliases]) {
       const key = nameKey(written).key;
       if (key === '') continue; // punctuation only: it can match nothing, so it clashes with nothing
       const before = seen.get(key);
-      if (before && before.row !== row) {
-        throw new RegistryError(
-          row,
-          `"${written}" trùng với "${before.name}" ở dòng ${before.row}`,
-          `"${written}" is the same unit as "${before.name}" on row ${before.row}`,
+      if (before && before.at !== at) {
+        throw places.error(
+          at,
+          `"${written}" trùng với "${before.name}" ở ${places.vi} ${before.at}`,
+          `"${written}" is the same unit as "${before.name}" on ${places.en} ${before.at}`,
         );
       }
-      seen.set(key, { name, row });
+      seen.set(key, { name, at });
     }
     if (kind === 'consolidator') {
       if (consolidator) {
-        throw new RegistryError(
-          row,
-          `đã có đơn vị tổng hợp "${consolidator.name}" ở dòng ${consolidator.row}`,
-          `the consolidating unit is already "${consolidator.name}" on row ${consolidator.row}`,
+        throw places.error(
+          at,
+          `đã có đơn vị tổng hợp "${consolidator.name}" ở ${places.vi} ${consolidator.at}`,
+          `the consolidating unit is already "${consolidator.name}" on ${places.en} ${consolidator.at}`,
         );
       }
-      consolidator = { name, row };
+      consolidator = { name, at };
     }
+    const unitKind = kind === 'consolidator' ? 'department' : kind;
     units.push(
-      Object.freeze({
-        order,
-        name,
-        kind: kind === 'consolidator' ? 'department' : kind,
-        aliases: Object.freeze(aliases),
-      }),
+      Object.freeze({ order, name, kind: unitKind, group: unitGroup(unitKind), aliases: Object.freeze(aliases) }),
     );
     previous = order;
-  });
+  }
   // A stable sort: units given the same order keep the file's order.
   units.sort((a, b) => a.order - b.order);
   return Object.freeze({
     units: Object.freeze(units),
     ...(consolidator ? { consolidator: consolidator.name } : {}),
   });
+}
+
+/**
+ * Parses a registry's rows: order, canonical name, kind, aliases separated by ";". A header row
+ * (found by its text, below a title or blank rows if any) places the columns; without one they
+ * are in that order. Blank rows are ignored; a blank order continues the previous one; a blank
+ * kind is inferred from the name.
+ */
+export function registryFromRows(rows: readonly (readonly RegistryCell[])[]): UnitRegistry {
+  const { header, columns } = registryLayout(rows);
+  const at = (cells: readonly RegistryCell[], column: number | undefined) =>
+    column === undefined ? undefined : cells[column];
+  function* entries(): Generator<Entry> {
+    for (let index = header + 1; index < rows.length; index++) {
+      const cells = rows[index]!;
+      if (isBlankRow(cells)) continue;
+      const aliases = at(cells, columns.aliases);
+      yield {
+        at: index + 1,
+        order: at(cells, columns.order),
+        name: cellText(cells[columns.name]),
+        kind: at(cells, columns.kind),
+        aliases: aliases === null || aliases === undefined ? [] : [String(aliases)],
+      };
+    }
+  }
+  return buildRegistry(entries(), ROWS);
+}
+
+/** A unit as a report definition lists it. */
+export interface UnitEntry {
+  readonly name: string;
+  readonly kind?: string;
+  readonly aliases?: readonly string[];
+}
+
+/**
+ * A registry from a list of units (a report definition's `units`), in list order, checked as a
+ * sheet is; errors are RegistryEntryError naming the 1-based entry.
+ */
+export function registryFromUnits(units: readonly UnitEntry[]): UnitRegistry {
+  // The list comes from JSON: fields of the wrong type are read as text rather than trusted.
+  const written = (value: unknown): RegistryCell =>
+    typeof value === 'string' || typeof value === 'number' ? value : null;
+  return buildRegistry(
+    units.map((unit: Partial<UnitEntry> | null, index) => {
+      const aliases: unknown = unit?.aliases;
+      return {
+        at: index + 1,
+        order: index + 1,
+        name: cellText(written(unit?.name)),
+        kind: written(unit?.kind),
+        aliases: Array.isArray(aliases)
+          ? aliases.map((a) => cellText(written(a)))
+          : typeof aliases === 'string'
+            ? [aliases]
+            : [],
+      };
+    }),
+    ENTRIES,
+  );
 }
 
 /** The seed's Phụ lục 1 (9T/2024, Hải Phòng) and Sở Kế hoạch và Đầu tư, which consolidates. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { UnitMatcher, type UnitMatch } from '../../../src/core/units/match';
-import { defaultRegistry } from '../../../src/core/units/registry';
+import { defaultRegistry, registryFromRows } from '../../../src/core/units/registry';
 
 const matcher = new UnitMatcher(defaultRegistry);
 
@@ -237,7 +237,7 @@ describe('UnitMatcher on unknown names', () => {
 
 describe('UnitMatcher with a registry of its own', () => {
   const unit = (order: number, name: string, aliases: string[] = []) =>
-    ({ order, name, kind: 'department', aliases }) as const;
+    ({ order, name, kind: 'department', group: 'Sở, ban, ngành', aliases }) as const;
 
   it('a key two units share matches neither', () => {
     const m = new UnitMatcher({ units: [unit(1, 'Sở A Hải Phòng'), unit(2, 'Sở A thành phố')] });
@@ -325,5 +325,90 @@ describe('UnitMatcher properties', () => {
     const start = performance.now();
     for (let i = 0; i < 5000; i++) matcher.match(i % 10 === 0 ? `Sở Du hành ${i}` : names[i % names.length]!);
     expect(performance.now() - start).toBeLessThan(1000);
+  });
+});
+
+describe('UnitMatcher on communes, wards and special zones (since July 2025)', () => {
+  /** A registry in transition: a 2024 district beside the 2025 units of the same places. */
+  const transition = registryFromRows([
+    ['STT', 'Tên đơn vị', 'Loại', 'Tên khác, viết tắt'],
+    [1, 'Sở Tài chính', 'sở', ''],
+    [2, 'Ủy ban nhân dân huyện An Lão', 'huyện', ''],
+    [3, 'Ủy ban nhân dân xã An Lão', 'xã', ''],
+    [4, 'Ủy ban nhân dân quận Hồng Bàng', 'quận', ''],
+    [5, 'Ủy ban nhân dân phường Hồng Bàng', 'phường', ''],
+    [6, 'Ủy ban nhân dân phường An Dương', 'phường', ''],
+    [7, 'Ủy ban nhân dân xã An Hưng', 'xã', ''],
+    [8, 'Đặc khu Cát Hải', 'đặc khu', ''],
+  ]);
+  const m = new UnitMatcher(transition);
+  const cases: [string, string[]][] = [
+    ['UBND phường Hồng Bàng', ['alias', `${UBND} phường Hồng Bàng`]],
+    ['UBND P. Hồng Bàng', ['alias', `${UBND} phường Hồng Bàng`]],
+    ['Phường Hồng Bàng', ['alias', `${UBND} phường Hồng Bàng`]],
+    ['P.Hồng Bàng', ['alias', `${UBND} phường Hồng Bàng`]],
+    ['UBND Q. Hồng Bàng', ['alias', `${UBND} quận Hồng Bàng`]],
+    ['UBND xã An Lão', ['alias', `${UBND} xã An Lão`]],
+    ['UBND X. An Lão', ['alias', `${UBND} xã An Lão`]],
+    ['Xã An Lão', ['alias', `${UBND} xã An Lão`]],
+    ['UBND xã An Lão - tỉnh Hải Phòng', ['alias', `${UBND} xã An Lão`]],
+    ['UBND xã An Lão, TP Hải Phòng', ['alias', `${UBND} xã An Lão`]],
+    ['UBND xã An Lão, thành phố Hải Phòng', ['alias', `${UBND} xã An Lão`]],
+    ['UBND huyện An Lão', ['alias', `${UBND} huyện An Lão`]],
+    ['H. An Lão', ['alias', `${UBND} huyện An Lão`]],
+    ['Đặc khu Cát Hải', ['exact', 'Đặc khu Cát Hải']],
+    ['ĐK Cát Hải', ['alias', 'Đặc khu Cát Hải']],
+    ['UBND đặc khu Cát Hải', ['alias', 'Đặc khu Cát Hải']],
+    ['Ủy ban nhân dân Đặc khu Cát Hải', ['alias', 'Đặc khu Cát Hải']],
+    ['Dac khu Cat Hai', ['alias', 'Đặc khu Cát Hải']],
+    // The only unit of the place: the place alone is enough, as it is for districts.
+    ['An Hưng', ['alias', `${UBND} xã An Hưng`]],
+    ['UBND An Hưng', ['alias', `${UBND} xã An Hưng`]],
+  ];
+  it.each(cases)('%s', (written, expected) => {
+    expect(summary(m.match(written))).toEqual(expected);
+  });
+
+  // Two units of one place: the level word decides, and without it nothing is matched.
+  const unmatched: [string, string[]][] = [
+    ['An Lão', ['unknown', `${UBND} xã An Lão`, `${UBND} huyện An Lão`, `${UBND} xã An Hưng`]],
+    ['UBND An Lão', ['unknown', `${UBND} xã An Lão`, `${UBND} huyện An Lão`, `${UBND} xã An Hưng`]],
+    ['Hồng Bàng', ['unknown', `${UBND} quận Hồng Bàng`, `${UBND} phường Hồng Bàng`]],
+    ['Phường An Lão', ['unknown', `${UBND} phường An Dương`, `${UBND} huyện An Lão`, `${UBND} xã An Lão`]],
+    ['Xã An Dương', ['unknown', `${UBND} xã An Hưng`, `${UBND} phường An Dương`, `${UBND} xã An Lão`]],
+    ['Xã Cát Hải', ['unknown', 'Đặc khu Cát Hải']],
+    ['Huyện Cát Hải', ['unknown', 'Đặc khu Cát Hải', `${UBND} huyện An Lão`]],
+  ];
+  it.each(unmatched)('%s is unknown', (written, expected) => {
+    expect(summary(m.match(written))).toEqual(expected);
+  });
+
+  it('a ward and a commune of one place never match each other, whichever the registry holds', () => {
+    const wardOnly = new UnitMatcher(registryFromRows([[1, 'Phường An Dương', 'phường', '']]));
+    const communeOnly = new UnitMatcher(registryFromRows([[1, 'Xã An Dương', 'xã', '']]));
+    expect(summary(wardOnly.match('Xã An Dương'))).toEqual(['unknown', 'Phường An Dương']);
+    expect(summary(wardOnly.match('UBND X. An Dương'))).toEqual(['unknown', 'Phường An Dương']);
+    expect(summary(communeOnly.match('Phường An Dương'))).toEqual(['unknown', 'Xã An Dương']);
+    expect(summary(wardOnly.match('UBND phường An Dương'))).toEqual(['alias', 'Phường An Dương']);
+    expect(summary(communeOnly.match('UBND xã An Dương, tỉnh Hải Phòng'))).toEqual(['alias', 'Xã An Dương']);
+  });
+
+  it('a 2024 district and a 2025 commune of one place never match each other', () => {
+    const districtOnly = new UnitMatcher(registryFromRows([[1, 'UBND huyện An Lão', 'huyện', '']]));
+    const communeOnly = new UnitMatcher(registryFromRows([[1, 'UBND xã An Lão', 'xã', '']]));
+    expect(summary(districtOnly.match('UBND xã An Lão'))).toEqual(['unknown', 'UBND huyện An Lão']);
+    expect(summary(communeOnly.match('UBND huyện An Lão'))).toEqual(['unknown', 'UBND xã An Lão']);
+    expect(summary(communeOnly.match('UBND thị xã An Lão'))).toEqual(['unknown', 'UBND xã An Lão']);
+  });
+
+  it('a unit whose name writes no level is filed under its kind', () => {
+    const registry = registryFromRows([
+      [1, 'UBND An Lão', 'xã', ''],
+      [2, 'UBND Hồng Bàng', 'phường', ''],
+    ]);
+    const byKind = new UnitMatcher(registry);
+    expect(summary(byKind.match('Xã An Lão'))).toEqual(['alias', 'UBND An Lão']);
+    expect(summary(byKind.match('P. Hồng Bàng'))).toEqual(['alias', 'UBND Hồng Bàng']);
+    expect(summary(byKind.match('Huyện An Lão'))).toEqual(['unknown', 'UBND An Lão']);
   });
 });

@@ -2,11 +2,15 @@ import { UnitMatcher } from '../../../src/core/units/match';
 import {
   defaultRegistry,
   defaultRegistryRows,
+  groupLabel,
   inferKind,
   parseCsv,
   RegistryError,
   registryFromRows,
   type UnitRegistry,
+  unitGroup,
+  unitGroups,
+  unitKinds,
 } from '../../../src/core/units/registry';
 
 /** A registry as one comparable table: [order, name, kind, aliases]. */
@@ -218,7 +222,7 @@ describe('registryFromRows', () => {
     it('an unknown kind', () => {
       expect(failure([[1, 'Sở Y tế', 'bộ', '']])).toEqual([
         1,
-        'Danh mục đơn vị, dòng 1: loại đơn vị "bộ" không rõ (dùng sở/ban/ngành, quận/huyện hoặc khác) (unit registry, row 1: unknown unit kind "bộ" (use department, district or other))',
+        'Danh mục đơn vị, dòng 1: loại đơn vị "bộ" không rõ (dùng sở/ban/ngành, xã, phường, đặc khu, quận/huyện, khác hoặc tổng hợp) (unit registry, row 1: unknown unit kind "bộ" (use department, commune, ward, special zone, district, other or consolidator))',
       ]);
     });
 
@@ -309,5 +313,127 @@ describe('parseCsv', () => {
   it('names the file row in a registry error', () => {
     const rows = parseCsv('STT;Tên đơn vị;Loại\n1;Sở Y tế;sở\n\n3;Sở Xây dựng;bộ\n');
     expect(failure(rows)[0]).toBe(4);
+  });
+});
+
+describe('kinds and groups', () => {
+  it('reads the kind words of 2025, in any case and with or without accents', () => {
+    const registry = registryFromRows([
+      ['STT', 'Tên đơn vị', 'Loại', 'Tên khác, viết tắt'],
+      [1, 'Văn phòng UBND thành phố', 'Tổng hợp', ''],
+      [2, 'Sở Nội vụ', 'SỞ', ''],
+      [3, 'Ủy ban nhân dân xã An Lão', 'xã', ''],
+      [4, 'Ủy ban nhân dân xã Kiến Thụy', 'XA', ''],
+      [5, 'Ủy ban nhân dân phường Hồng Bàng', 'Phường', ''],
+      [6, 'Ủy ban nhân dân phường Lê Chân', 'phuong', ''],
+      [7, 'Đặc khu Cát Hải', 'Đặc khu', ''],
+      [8, 'Đặc khu Bạch Long Vĩ', 'ĐẶC KHU', ''],
+      [9, 'Ủy ban nhân dân huyện Tiên Lãng', 'huyện', ''],
+      [10, 'Ủy ban nhân dân quận Ngô Quyền', 'Quận', ''],
+      [11, 'Ủy ban nhân dân xã Vĩnh Bảo', 'commune', ''],
+      [12, 'Ủy ban nhân dân phường Hải An', 'ward', ''],
+      [13, 'Đặc khu A', 'special-zone', ''],
+      [14, 'Đặc khu B', 'special zone', ''],
+      [15, 'Liên minh Hợp tác xã', 'khác', ''],
+      [16, 'Ban Dân tộc', 'ban', ''],
+      [17, 'Công an thành phố', 'ngành', ''],
+    ]);
+    expect(registry.units.map((u) => [u.order, u.kind, u.group])).toEqual([
+      [1, 'department', 'Sở, ban, ngành'],
+      [2, 'department', 'Sở, ban, ngành'],
+      [3, 'commune', 'Xã'],
+      [4, 'commune', 'Xã'],
+      [5, 'ward', 'Phường'],
+      [6, 'ward', 'Phường'],
+      [7, 'special-zone', 'Đặc khu'],
+      [8, 'special-zone', 'Đặc khu'],
+      [9, 'district', 'Quận, huyện'],
+      [10, 'district', 'Quận, huyện'],
+      [11, 'commune', 'Xã'],
+      [12, 'ward', 'Phường'],
+      [13, 'special-zone', 'Đặc khu'],
+      [14, 'special-zone', 'Đặc khu'],
+      [15, 'other', 'Khác'],
+      [16, 'department', 'Sở, ban, ngành'],
+      [17, 'department', 'Sở, ban, ngành'],
+    ]);
+    expect(registry.consolidator).toBe('Văn phòng UBND thành phố');
+  });
+
+  it('infers the kinds of 2025 from the name', () => {
+    const names = [
+      'UBND xã An Lão',
+      'Xã Tiên Lãng',
+      'UBND X. Vĩnh Bảo',
+      'Phường Hồng Bàng',
+      'UBND P. Lê Chân',
+      'Ủy ban nhân dân phường Thủy Nguyên, thành phố Hải Phòng',
+      'Đặc khu Cát Hải',
+      'ĐK Bạch Long Vĩ',
+      'UBND đặc khu Cát Hải',
+      'UBND huyện An Lão',
+      'Quận Ngô Quyền',
+      'Thị xã Kinh Môn',
+      'UBND thành phố Thủy Nguyên',
+      'UBND Kiến Thụy',
+      'Sở Nông nghiệp và Môi trường',
+      'Liên minh Hợp tác xã',
+    ];
+    expect(names.map((name) => [name, inferKind(name)])).toEqual([
+      ['UBND xã An Lão', 'commune'],
+      ['Xã Tiên Lãng', 'commune'],
+      ['UBND X. Vĩnh Bảo', 'commune'],
+      ['Phường Hồng Bàng', 'ward'],
+      ['UBND P. Lê Chân', 'ward'],
+      ['Ủy ban nhân dân phường Thủy Nguyên, thành phố Hải Phòng', 'ward'],
+      ['Đặc khu Cát Hải', 'special-zone'],
+      ['ĐK Bạch Long Vĩ', 'special-zone'],
+      ['UBND đặc khu Cát Hải', 'special-zone'],
+      ['UBND huyện An Lão', 'district'],
+      ['Quận Ngô Quyền', 'district'],
+      ['Thị xã Kinh Môn', 'district'],
+      ['UBND thành phố Thủy Nguyên', 'district'],
+      ['UBND Kiến Thụy', 'district'],
+      ['Sở Nông nghiệp và Môi trường', 'department'],
+      ['Liên minh Hợp tác xã', 'other'],
+    ]);
+  });
+
+  it('gives every kind a group label in Vietnamese and English, in the order a summary lists them', () => {
+    expect(unitKinds.map((kind) => [kind, unitGroup(kind), unitGroup(kind, 'en')])).toEqual([
+      ['department', 'Sở, ban, ngành', 'Departments and agencies'],
+      ['district', 'Quận, huyện', 'Districts'],
+      ['commune', 'Xã', 'Communes'],
+      ['ward', 'Phường', 'Wards'],
+      ['special-zone', 'Đặc khu', 'Special zones'],
+      ['other', 'Khác', 'Other units'],
+    ]);
+    expect(unitGroups).toEqual(['Sở, ban, ngành', 'Quận, huyện', 'Xã', 'Phường', 'Đặc khu', 'Khác']);
+  });
+
+  it('gives a group’s English label, and any other text back as it is', () => {
+    expect(unitGroups.map((group) => groupLabel(group, 'en'))).toEqual([
+      'Departments and agencies',
+      'Districts',
+      'Communes',
+      'Wards',
+      'Special zones',
+      'Other units',
+    ]);
+    expect(groupLabel('Xã', 'vi')).toBe('Xã');
+    expect(groupLabel('Thôn', 'en')).toBe('Thôn');
+  });
+
+  it('counts the default registry in its groups', () => {
+    const count = (group: string) => defaultRegistry.units.filter((u) => u.group === group).length;
+    expect(unitGroups.map(count)).toEqual([27, 15, 0, 0, 0, 4]);
+  });
+
+  it('a group label reads back as its kind', () => {
+    expect(
+      registryFromRows(unitKinds.map((kind, i) => [i + 1, `Đơn vị ${i + 1}`, unitGroup(kind), ''])).units.map(
+        (u) => u.kind,
+      ),
+    ).toEqual(unitKinds);
   });
 });
