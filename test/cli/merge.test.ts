@@ -147,13 +147,28 @@ describe('soat merge', () => {
 });
 
 describe('soat template', () => {
-  it('writes the blank unit workbook', async () => {
+  it('writes the blank unit workbook, with its unit list and, out of sight, its report definition', async () => {
     const out = join(dir, 'UNIT_TEMPLATE.xlsx');
     const { status, stdout } = await soat('template', '--out', out);
-    expect([status, stdout]).toEqual([0, `Đã tạo mẫu báo cáo đơn vị.\n→ ${out}\n`]);
+    expect([status, stdout]).toEqual([
+      0,
+      `Đã tạo mẫu báo cáo đơn vị: Báo cáo 9T/2024 – KH 197/KH-UBND · 46 đơn vị.\n→ ${out}\n`,
+    ]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Phụ lục 2', 'Phụ lục 3']);
+    expect(workbook.worksheets.map((s) => [s.name, s.state])).toEqual([
+      ['Phụ lục 2', 'visible'],
+      ['Phụ lục 3', 'visible'],
+      ['Danh mục đơn vị', 'visible'],
+      ['_soat_mau', 'veryHidden'],
+    ]);
+    expect(workbook.getWorksheet('Danh mục đơn vị')!.getRow(2).values).toEqual([
+      undefined,
+      1,
+      'Sở Kế hoạch và Đầu tư',
+      'tổng hợp',
+      '',
+    ]);
     expect(workbook.getWorksheet('Phụ lục 2')!.getCell('G6').formula).toBe('IF(E6>0,ROUND(F6/E6*100,2),"")');
   });
 });

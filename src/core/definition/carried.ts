@@ -1,7 +1,7 @@
 import type { SheetDraft } from '../merge/output';
 import type { CellValue, WorkbookSnapshot } from '../snapshot';
 import type { Report } from '../templates/appendix';
-import { stripAccents } from '../values/text';
+import { findRegistrySheet } from '../units/sheet';
 import { parseDefinition } from './read';
 
 /**
@@ -10,9 +10,6 @@ import { parseDefinition } from './read';
  * sent, with nothing to configure.
  */
 export const definitionSheetName = '_soat_mau';
-
-/** The sheet of the unit list, by its name folded ("Danh mục đơn vị", "DANH MUC DON VI"). */
-export const registrySheetName = 'Danh mục đơn vị';
 
 const headerLine = 'Soát: mẫu báo cáo (JSON). Không sửa trang này. / Report definition, do not edit.';
 
@@ -61,7 +58,7 @@ export function carriedDefinition(workbook: WorkbookSnapshot): Report | undefine
 }
 
 export function isRegistrySheet(name: string): boolean {
-  return stripAccents(name) === stripAccents(registrySheetName);
+  return findRegistrySheet({ sheets: [{ name, values: [] }] }) !== undefined;
 }
 
 /** Sheets that hold no appendix by design: the carried definition and the unit list. */

@@ -1,9 +1,10 @@
 import type { WorkbookSnapshot } from '../snapshot';
 import type { Report } from '../templates/appendix';
 import type { UnitRegistry } from '../units/registry';
-import { defaultRegistry, registryFromRows } from '../units/registry';
+import { defaultRegistry, registryFromUnits } from '../units/registry';
+import { findRegistrySheet, registryFromSheet } from '../units/sheet';
 import { builtinReport } from './builtin';
-import { carriedDefinition, isRegistrySheet } from './carried';
+import { carriedDefinition } from './carried';
 
 /**
  * Which report and which unit list a workbook is checked against, most specific first: what the
@@ -27,22 +28,15 @@ export interface Given {
   readonly registry?: UnitRegistry;
 }
 
-type Cell = string | number | null;
-
-function plainRows(rows: readonly (readonly unknown[])[]): Cell[][] {
-  return rows.map((row) => row.map((v) => (typeof v === 'string' || typeof v === 'number' ? v : null)));
-}
-
 /** The unit list of a "Danh mục đơn vị" sheet, if the workbook has one. */
 export function sheetRegistry(workbook: WorkbookSnapshot): UnitRegistry | undefined {
-  const sheet = workbook.sheets.find((s) => isRegistrySheet(s.name));
-  return sheet && registryFromRows(plainRows(sheet.values));
+  const sheet = findRegistrySheet(workbook);
+  return sheet && registryFromSheet(sheet);
 }
 
 /** The unit list a definition brings in its `units`. */
 export function definitionRegistry(report: Report): UnitRegistry | undefined {
-  if (!report.units) return undefined;
-  return registryFromRows(report.units.map((u, i) => [i + 1, u.name, u.kind ?? null, (u.aliases ?? []).join(';')]));
+  return report.units ? registryFromUnits(report.units) : undefined;
 }
 
 /** Registries are immutable: read a definition's units once however often it is used. */

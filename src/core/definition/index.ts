@@ -8,7 +8,6 @@ export {
   definitionSheetDraft,
   definitionSheetName,
   isRegistrySheet,
-  registrySheetName,
 } from './carried';
 export type { Given, InForce, RegistrySource, ReportSource } from './in-force';
 export { definitionRegistry, inForce, sheetRegistry } from './in-force';

@@ -1,9 +1,12 @@
 import { columnLetter } from '../address';
 import { percentFormula } from '../compute/percentages';
+import { definitionSheetDraft } from '../definition/carried';
 import { builtinReport } from '../definition/builtin';
+import type { UnitRegistry } from '../units/registry';
+import { registrySheetName, registrySheetRows } from '../units/sheet';
 import type { Lang } from '../report/finding';
 import type { AppendixTemplate, ColumnDef, Report } from '../templates/appendix';
-import { boxedBlank, formulaCell } from './cells';
+import { boxedBlank, formulaCell, headerCell, numberCell, textCell } from './cells';
 import { appendixHeader, appendixWidths, outputColumns, titleRows } from './layout';
 import type { DraftCell, SheetDraft, ValidationDraft, WorkbookDraft } from './output';
 import { SheetBuilder } from './sheet';
@@ -34,6 +37,40 @@ export function unitTemplateDraft(
 ): WorkbookDraft {
   return {
     sheets: report.appendices.filter((a) => a.shape !== 'submissions').map((a) => appendixTemplate(a, lang, rows)),
+  };
+}
+
+/**
+ * The whole workbook a unit is sent: the data appendices, the unit list as a sheet the unit can
+ * read (and a consolidator edit), and the definition itself, out of sight, so that any host that
+ * checks the filled-in workbook checks it against this report.
+ */
+export function unitWorkbookDraft(
+  report: Report,
+  registry: UnitRegistry,
+  lang: Lang = 'vi',
+  rows: number = templateRows,
+): WorkbookDraft {
+  return {
+    sheets: [
+      ...unitTemplateDraft(lang, rows, report).sheets,
+      registrySheetDraft(registry, lang),
+      definitionSheetDraft(report),
+    ],
+  };
+}
+
+/** "Danh mục đơn vị", pre-filled from a unit list, to be edited in place. */
+export function registrySheetDraft(registry: UnitRegistry, lang: Lang): SheetDraft {
+  const [header = [], ...units] = registrySheetRows(registry, lang);
+  return {
+    name: registrySheetName,
+    rows: [
+      header.map((h) => headerCell(String(h))),
+      ...units.map((row) => row.map((v) => (typeof v === 'number' ? numberCell(v) : textCell(v)))),
+    ],
+    columnWidths: [7, 52, 14, 48],
+    frozenRows: 1,
   };
 }
 
