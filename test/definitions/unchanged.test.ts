@@ -7,6 +7,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { WorkbookSnapshot } from '../../src/core/snapshot';
 import { readWorkbookBuffer } from '../../src/hosts/xlsx/read';
 import { seedWorkbooks } from '../hosts/xlsx/seed';
 import { soat } from '../support/cli';
@@ -63,10 +64,28 @@ describe('the seed report through the built-in definition', () => {
     expect(await snapshotOf(overwritten)).toBe(recorded('compute-overwrite.snapshot.json'));
   });
 
-  test('merge reports the same findings and writes the same consolidated workbook', async () => {
+  test('merge reports the same findings and writes the same consolidated workbook, plus the count by group', async () => {
     const out = join(dir, 'merged.xlsx');
     const { stdout } = await soat('merge', join(fixtures, 'units'), '--out', out, '--json');
     expect(asRecorded(stdout).replace(JSON.stringify(out), '"/tmp/m.xlsx"')).toBe(recorded('merge.vi.json'));
-    expect(await snapshotOf(out)).toBe(recorded('merge.snapshot.json'));
+    const now = JSON.parse(await snapshotOf(out)) as WorkbookSnapshot;
+    const then = JSON.parse(recorded('merge.snapshot.json')) as WorkbookSnapshot;
+    // The summary gained one section at its end, the units counted by group: all above it is as before.
+    const summary = now.sheets.find((s) => s.name === 'Tổng hợp')!;
+    const length = then.sheets.find((s) => s.name === 'Tổng hợp')!.values.length;
+    const added = summary.values.slice(length);
+    const cut = { ...summary, values: summary.values.slice(0, length) } as Record<string, unknown>;
+    for (const key of ['numberFormats', 'formulas'] as const)
+      if (summary[key]) cut[key] = summary[key]!.slice(0, length);
+    const sheets = now.sheets.map((s) => (s.name === 'Tổng hợp' ? cut : s));
+    expect(JSON.stringify({ ...now, sheets }, null, 1)).toBe(JSON.stringify(then, null, 1));
+    expect(added).toEqual([
+      [],
+      ['V. THEO NHÓM ĐƠN VỊ'],
+      ['Nhóm đơn vị', 'Số đơn vị trong danh mục', 'Số đơn vị đã gửi báo cáo', 'Số đơn vị chưa gửi báo cáo'],
+      ['Sở, ban, ngành', 27, 19, 8],
+      ['Quận, huyện', 15, 13, 2],
+      ['Khác', 4, 0, 4],
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import { renderMessage } from '../report/messages';
 import type { Report, SummaryDef, Text } from '../templates/appendix';
 import { columnByKey } from '../templates/appendix';
 import type { UnitRegistry } from '../units/registry';
+import { groupLabel } from '../units/registry';
 import { formulaCell, headerCell, numberCell, textCell, titleCell } from './cells';
 import type { FormulaResult } from './evaluate';
 import { averageOf, countFilled, countYes, medianOf, percentOf, sheetRange, sumOf } from './evaluate';
@@ -41,6 +42,8 @@ const L = {
   total: ['Tổng cộng', 'Total'],
   missingList: ['IV. ĐƠN VỊ CHƯA GỬI BÁO CÁO', 'IV. UNITS THAT DID NOT REPORT'],
   skippedList: ['V. TỆP BỊ BỎ QUA', 'V. FILES SKIPPED'],
+  byGroup: ['THEO NHÓM ĐƠN VỊ', 'BY GROUP OF UNITS'],
+  group: ['Nhóm đơn vị', 'Group'],
 } as const satisfies Record<string, Label>;
 
 export interface SummaryParts {
@@ -136,6 +139,8 @@ export function summarySheet(parts: SummaryParts): SheetDraft {
     sheet.add([section(t(L.skippedList))]);
     for (const f of reception.skipped) sheet.add([label(f.file ?? ''), label(renderMessage(f, lang))]);
   }
+  sheet.add();
+  byGroup(sheet, registry, submissions, reception.skipped.length > 0 ? 'VI' : 'V', t, lang);
 
   const charts: ChartDraft[] =
     !chart || !chartHeader || lastUnitRow < firstUnitRow
@@ -249,6 +254,33 @@ function totals(
     sheet.add([label(t(text)), result(`COUNTA(${filled})`, countFilled(cells))]);
   }
   sheet.add();
+}
+
+/**
+ * Units expected, received and missing per group of the unit list ("Sở, ban, ngành", "Xã",
+ * "Phường", "Đặc khu"…), in the list's own order of groups.
+ */
+function byGroup(
+  sheet: SheetBuilder,
+  registry: UnitRegistry,
+  submissions: MergedSubmissions,
+  numeral: string,
+  t: (l: Label) => string,
+  lang: Lang,
+): void {
+  const received = new Set(submissions.submitted.flatMap((u) => (u.unit ? [u.unit.name] : [])));
+  const groups = new Map<string, { expected: number; received: number }>();
+  for (const unit of registry.units) {
+    const entry = groups.get(unit.group) ?? { expected: 0, received: 0 };
+    entry.expected += 1;
+    if (received.has(unit.name)) entry.received += 1;
+    groups.set(unit.group, entry);
+  }
+  sheet.add([section(`${numeral}. ${t(L.byGroup)}`)]);
+  sheet.add([headerCell(t(L.group)), headerCell(t(L.expected)), headerCell(t(L.submitted)), headerCell(t(L.missing))]);
+  for (const [group, n] of groups) {
+    sheet.add([label(groupLabel(group, lang)), count(n.expected), count(n.received), count(n.expected - n.received)]);
+  }
 }
 
 function count(n: number): DraftCell {
