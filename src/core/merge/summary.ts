@@ -2,7 +2,7 @@ import { percentFormula } from '../compute/percentages';
 import type { Finding, Lang } from '../report/finding';
 import { renderMessage } from '../report/messages';
 import type { Report, SummaryDef, Text } from '../templates/appendix';
-import { columnByKey } from '../templates/appendix';
+import { columnByKey, submissionsOf } from '../templates/appendix';
 import type { UnitRegistry } from '../units/registry';
 import { groupLabel } from '../units/registry';
 import { formulaCell, headerCell, numberCell, textCell, titleCell } from './cells';
@@ -38,7 +38,6 @@ const L = {
   errors: ['Lỗi', 'Errors'],
   warnings: ['Cảnh báo', 'Warnings'],
   unnamed: ['(không rõ đơn vị)', '(unit unknown)'],
-  elsewhere: ['Không gắn với đơn vị (tệp, Phụ lục 1, tiêu đề…)', 'Not about one unit (files, Phụ lục 1, headers…)'],
   total: ['Tổng cộng', 'Total'],
   missingList: ['IV. ĐƠN VỊ CHƯA GỬI BÁO CÁO', 'IV. UNITS THAT DID NOT REPORT'],
   skippedList: ['V. TỆP BỊ BỎ QUA', 'V. FILES SKIPPED'],
@@ -123,7 +122,13 @@ export function summarySheet(parts: SummaryParts): SheetDraft {
   }
   const lastUnitRow = sheet.nextRow - 1;
   const rest = perUnit.get(undefined) ?? { error: 0, warning: 0 };
-  sheet.add([label(t(L.elsewhere)), count(rest.error), count(rest.warning)]);
+  // Findings about files, the list of who reported, headers: no one unit's.
+  const list = submissionsOf(report)?.title;
+  const elsewhere = {
+    vi: `Không gắn với đơn vị (tệp, ${list ? `${list.vi}, ` : ''}tiêu đề…)`,
+    en: `Not about one unit (files, ${list ? `${list.vi}, ` : ''}headers…)`,
+  };
+  sheet.add([label(t(elsewhere)), count(rest.error), count(rest.warning)]);
   const sums = (col: string): DraftCell => {
     const cells: (DraftCell | null)[] = [];
     for (let r = firstUnitRow; r < sheet.nextRow; r++) cells.push(sheet.cell(`${col}${r}`));

@@ -29,6 +29,37 @@ function isBlankValue(value: CellValue | undefined): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
+/** What a template's rows are checked for, worked out once per template rather than per row. */
+interface RowPlan {
+  readonly requiredWhen: readonly ColumnDef[];
+  /** The required number columns and the ratios between them: filled together or not at all. */
+  readonly together: readonly ColumnDef[];
+  readonly required: readonly ColumnDef[];
+  readonly ratios: readonly ColumnDef[];
+  readonly countFor: readonly ColumnDef[];
+}
+
+const plans = new WeakMap<AppendixTemplate, RowPlan>();
+
+function planOf(template: AppendixTemplate): RowPlan {
+  let plan = plans.get(template);
+  if (!plan) {
+    const required = (key: string) => template.requiredKeys.includes(key);
+    plan = {
+      requiredWhen: template.columns.filter((c) => c.requiredWhen),
+      together: template.columns.filter(
+        (c) =>
+          isNumberType(c.type) && (required(c.key) || (c.ratio && required(c.ratio.part) && required(c.ratio.total))),
+      ),
+      required: template.columns.filter((c) => c.required),
+      ratios: template.columns.filter((c) => c.ratio),
+      countFor: template.columns.filter((c) => c.countFor),
+    };
+    plans.set(template, plan);
+  }
+  return plan;
+}
+
 export function checkRow(row: DataRow, template: AppendixTemplate, sink: FindingSink): CheckedRow {
   const numbers = new Map<string, NumberCell>();
   const flags = new Map<string, boolean | undefined>();
@@ -43,9 +74,10 @@ export function checkRow(row: DataRow, template: AppendixTemplate, sink: Finding
   }
   const checked: CheckedRow = { row, numbers, flags };
   if (template.shape === 'submissions') return checked;
-  checkRequired(checked, template, sink);
-  checkRelations(checked, template, sink);
-  for (const column of template.columns) if (column.countFor) checkCountFor(checked, template, column, sink);
+  const plan = planOf(template);
+  checkRequired(checked, template, plan, sink);
+  if (template.sums.length > 0 || plan.ratios.length > 0) checkRelations(checked, template, plan, sink);
+  for (const column of plan.countFor) checkCountFor(checked, template, column, sink);
   return checked;
 }
 
@@ -63,12 +95,12 @@ function missing(cell: Cell, column: ColumnDef, reason: Text, sink: FindingSink)
 }
 
 /** missing-value: required when another cell says so, filled together, required on a row with data. */
-function checkRequired(checked: CheckedRow, template: AppendixTemplate, sink: FindingSink): void {
+function checkRequired(checked: CheckedRow, template: AppendixTemplate, plan: RowPlan, sink: FindingSink): void {
   const { row, numbers, flags } = checked;
-  for (const column of template.columns) {
-    const when = column.requiredWhen;
+  for (const column of plan.requiredWhen) {
+    const when = column.requiredWhen!;
     const cell = row.cells.get(column.key);
-    if (!when || !cell || !isBlankValue(cell.value)) continue;
+    if (!cell || !isBlankValue(cell.value)) continue;
     const other = columnByKey(template, when.column);
     const otherCell = row.cells.get(when.column);
     if (when.above !== undefined) {
@@ -89,12 +121,7 @@ function checkRequired(checked: CheckedRow, template: AppendixTemplate, sink: Fi
   }
 
   // The required number columns, and the ratios between them, are filled together or not at all.
-  const together = template.columns.filter(
-    (c) =>
-      isNumberType(c.type) &&
-      (template.requiredKeys.includes(c.key) ||
-        (c.ratio && template.requiredKeys.includes(c.ratio.part) && template.requiredKeys.includes(c.ratio.total))),
-  );
+  const { together } = plan;
   const given = (key: string): boolean => (numbers.get(key)?.state ?? 'blank') !== 'blank';
   if (together.length > 1 && together.some((c) => given(c.key))) {
     for (const column of together) {
@@ -105,12 +132,13 @@ function checkRequired(checked: CheckedRow, template: AppendixTemplate, sink: Fi
     }
   }
 
+  if (plan.required.length === 0) return;
   const hasData = [...row.cells].some(
     ([key, cell]) => key !== template.sttKey && key !== template.unitKey && !isBlankValue(cell.value),
   );
-  for (const column of template.columns) {
+  for (const column of plan.required) {
     const cell = row.cells.get(column.key);
-    if (!column.required || !cell || !hasData || !isBlankValue(cell.value)) continue;
+    if (!cell || !hasData || !isBlankValue(cell.value)) continue;
     missing(cell, column, column.reason ?? { vi: 'dòng đã có số liệu', en: 'the row has data' }, sink);
   }
 }
@@ -139,9 +167,8 @@ function sumLabel(sum: SumDef, template: AppendixTemplate): DetailValue {
 }
 
 /** Sums first: a ratio is not judged on a row whose counts do not add up. */
-function checkRelations(checked: CheckedRow, template: AppendixTemplate, sink: FindingSink): void {
+function checkRelations(checked: CheckedRow, template: AppendixTemplate, plan: RowPlan, sink: FindingSink): void {
   const { numbers } = checked;
-  if (template.sums.length === 0 && !template.columns.some((c) => c.ratio)) return;
   const shown = shownNumbers(numbers);
   const repair = suggestRepair(template, shown);
   const cellOf = (key: string) => numbers.get(key)?.cell;
@@ -181,7 +208,7 @@ function checkRelations(checked: CheckedRow, template: AppendixTemplate, sink: F
     }
   }
   if (countsWrong) return;
-  for (const column of template.columns) if (column.ratio) checkRatio(checked, column, suggestion, sink);
+  for (const column of plan.ratios) checkRatio(checked, column, suggestion, sink);
 }
 
 function checkRatio(
