@@ -40,6 +40,8 @@ interface Generated {
   readonly columns: readonly Column[];
   readonly parts: number;
   readonly op: '=' | '<=';
+  /** A counterexample shows the definition as written, not the compiled report. */
+  readonly [fc.toStringMethod]: () => string;
 }
 
 const plainKey = fc.stringMatching(/^[A-Z][A-Z0-9_]{0,5}$/).filter((k) => k !== 'TT' && k !== 'DV');
@@ -146,6 +148,7 @@ function build(
     columns: order.map((i) => columns[i]!),
     parts: plan.parts,
     op: plan.op,
+    [fc.toStringMethod]: () => JSON.stringify(json),
   };
 }
 

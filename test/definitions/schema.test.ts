@@ -78,3 +78,29 @@ test('text as a plain string, "<=" and requiredWhen on a flag are accepted by bo
   expect(validate(definition)).toBe(true);
   expect(readDefinition(definition, 'q3.json').title).toEqual({ vi: 'Quý III/2025', en: 'Quý III/2025' });
 });
+
+/** Every object of the schema that refuses unknown keys, as its sorted list of keys. */
+function closedObjects(node: unknown, found = new Set<string>()): Set<string> {
+  if (typeof node !== 'object' || node === null) return found;
+  const o = node as Record<string, unknown>;
+  if (o['additionalProperties'] === false && typeof o['properties'] === 'object')
+    found.add(
+      Object.keys(o['properties'] as object)
+        .sort()
+        .join(' '),
+    );
+  for (const value of Object.values(o)) closedObjects(value, found);
+  return found;
+}
+
+test('the schema closes exactly the objects the reader closes, with the same keys', () => {
+  const reader = readFileSync(join(root, 'src', 'core', 'definition', 'read.ts'), 'utf8');
+  const lists = [...reader.matchAll(/\.only\(\[([^\]]*)\]\)/g)].map((m) =>
+    [...m[1]!.matchAll(/'([^']+)'/g)]
+      .map((k) => k[1]!)
+      .sort()
+      .join(' '),
+  );
+  expect(lists.length).toBeGreaterThan(10);
+  expect([...closedObjects(schema)].sort()).toEqual([...new Set(lists)].sort());
+});
