@@ -5,6 +5,7 @@ import { DefinitionError, parseDefinition } from '../core/definition';
 import type { Report } from '../core/templates/appendix';
 import type { UnitRegistry } from '../core/units/registry';
 import { parseCsv, RegistryError, registryFromRows } from '../core/units/registry';
+import { findRegistrySheet, registryFromSheet } from '../core/units/sheet';
 import { readWorkbookFile } from '../hosts/xlsx/read';
 import type { CliArgs } from './args';
 import { UsageError } from './args';
@@ -35,7 +36,7 @@ export async function loadDefinition(path: string): Promise<Report> {
 }
 
 /**
- * A registry file: .csv, or the first sheet of an .xlsx (order, name, kind, aliases). A registry
+ * A registry file: .csv, or an .xlsx (order, name, kind, aliases). A registry
  * that cannot be used is unusable input (exit 2), named with the file and the row.
  */
 export async function loadRegistry(path: string): Promise<UnitRegistry> {
@@ -44,11 +45,10 @@ export async function loadRegistry(path: string): Promise<UnitRegistry> {
       return registryFromRows(parseCsv(await readFile(path, 'utf8')));
     }
     const { snapshot } = await readWorkbookFile(path);
-    const first = snapshot.sheets[0];
-    if (!first) throw new UsageError(`${path}: tệp danh mục không có trang tính (the registry file has no sheet)`);
-    return registryFromRows(
-      first.values.map((row) => row.map((v) => (typeof v === 'string' || typeof v === 'number' ? v : null))),
-    );
+    // Its "Danh mục đơn vị" sheet (a template made by Soát has one), else its first sheet.
+    const sheet = findRegistrySheet(snapshot) ?? snapshot.sheets[0];
+    if (!sheet) throw new UsageError(`${path}: tệp danh mục không có trang tính (the registry file has no sheet)`);
+    return registryFromSheet(sheet);
   } catch (error) {
     if (error instanceof RegistryError) throw new UsageError(`${path}: ${error.message}`);
     throw error;
