@@ -15,6 +15,7 @@ import type { RowUnit } from './rules/units';
 import { checkNumbering, checkUnits } from './rules/units';
 import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import type { AppendixId, Report } from './templates/appendix';
+import { titlesPhrase } from './templates/appendix';
 import type { DataRow, Table } from './templates/table';
 import { findTables } from './templates/table';
 import { UnitMatcher } from './units/match';
@@ -94,7 +95,10 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
     sinks.push(sink);
     const found = findTables(sheet, report);
     if (found.length === 0 && !isEmptySheet(sheet)) {
-      sink.addSheetLevel('not-an-appendix', { actual: sheet.name, detail: { appendices: appendixList(report) } });
+      sink.addSheetLevel('not-an-appendix', {
+        actual: sheet.name,
+        detail: { appendices: titlesPhrase(report.appendices) },
+      });
     }
     // A sheet may hold several appendices, one under the other, as a report pasted from Word.
     for (const table of found) {
@@ -116,16 +120,6 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
     dataRows: table.rows.length,
   }));
   return { inForce: given, sheets, tables, findings };
-}
-
-/** "Phụ lục 1, Phụ lục 2 hoặc Phụ lục 3", for a sheet that holds none of them. */
-function appendixList(report: Report): { vi: string; en: string } {
-  const titles = report.appendices.map((a) => a.title);
-  const list = (lang: 'vi' | 'en', or: string): string => {
-    const names = titles.map((t) => t[lang]);
-    return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} ${or} ${names[names.length - 1]}`;
-  };
-  return { vi: list('vi', 'hoặc'), en: list('en', 'or') };
 }
 
 /** The checks of one appendix table, as its definition declares them. */

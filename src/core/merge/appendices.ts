@@ -78,12 +78,47 @@ function valueCell(column: ColumnDef, cell: Cell | undefined, reading: NumberCel
   return cell ? sourceCell(cell.value, cell.numberFormat) : boxedBlank;
 }
 
-function startSheet(template: AppendixTemplate, lang: Lang): SheetBuilder {
-  const sheet = new SheetBuilder(template.sheetName);
-  sheet.addBlock(titleRows(template, 1, template.columns.length + 1));
-  sheet.add();
-  sheet.addBlock(appendixHeader(template, sheet.nextRow, [sourceHeader[lang]]));
-  return sheet;
+/** A merged appendix being written: its sheet under titles and header, and where each row went. */
+class MergingSheet {
+  readonly sheet: SheetBuilder;
+  readonly firstRow: number;
+  readonly columns: ReadonlyMap<string, string>;
+  readonly placements: Placement[] = [];
+  readonly rowOf = new Map<string, number>();
+
+  constructor(
+    readonly template: AppendixTemplate,
+    private readonly lang: Lang,
+  ) {
+    this.sheet = new SheetBuilder(template.sheetName);
+    this.sheet.addBlock(titleRows(template, 1, template.columns.length + 1));
+    this.sheet.add();
+    this.sheet.addBlock(appendixHeader(template, this.sheet.nextRow, [sourceHeader[lang]]));
+    this.firstRow = this.sheet.nextRow;
+    this.columns = outputColumns(template);
+  }
+
+  /** Writes a row of the template's cells, then its source; returns its number. */
+  add(cells: readonly DraftCell[], source: RowSource, recomputed?: ReadonlySet<string>): number {
+    const row = this.sheet.add([...cells, sourceColumn(source, this.lang)]);
+    const placement: Placement = { source, sheet: this.sheet.name, row, columns: this.columns };
+    this.placements.push(recomputed ? { ...placement, recomputed } : placement);
+    return row;
+  }
+
+  result(): MergedAppendix {
+    return {
+      template: this.template,
+      sheet: this.sheet,
+      placements: this.placements,
+      firstRow: this.firstRow,
+      lastRow: this.sheet.nextRow - 1,
+      rowOf: this.rowOf,
+      columns: this.columns,
+      widths: [...appendixWidths(this.template), 44],
+      frozenRows: this.firstRow - 1,
+    };
+  }
 }
 
 function sourceColumn(source: RowSource, lang: Lang): DraftCell {
@@ -95,19 +130,15 @@ export function mergeRowPerUnit(
   units: readonly ReceivedUnit[],
   lang: Lang,
 ): MergedAppendix {
-  const sheet = startSheet(template, lang);
-  const firstRow = sheet.nextRow;
-  const columns = outputColumns(template);
+  const out = new MergingSheet(template, lang);
   const recomputed: ReadonlySet<string> = new Set(template.columns.filter((c) => c.ratio).map((c) => c.key));
   const index = new Map(template.columns.map((c, i) => [c.key, i]));
-  const placements: Placement[] = [];
-  const rowOf = new Map<string, number>();
   let stt = 0;
   for (const unit of units) {
     const received = unit.rows.get(template.id);
     if (!received) continue;
     const { item, source } = received;
-    const r = sheet.nextRow;
+    const r = out.sheet.nextRow;
     const cells: DraftCell[] = template.columns.map((column) => {
       if (column.type === 'stt') return numberCell((stt += 1));
       if (column.type === 'unit') return unit.name === '' ? boxedBlank : textCell(unit.name);
@@ -118,16 +149,13 @@ export function mergeRowPerUnit(
       if (!column.ratio) continue;
       const { part, total } = column.ratio;
       cells[index.get(column.key)!] = formulaCell(
-        percentFormula(`${columns.get(part)}${r}`, `${columns.get(total)}${r}`),
+        percentFormula(`${out.columns.get(part)}${r}`, `${out.columns.get(total)}${r}`),
         percentOf(cells[index.get(part)!], cells[index.get(total)!]),
       );
     }
-    cells.push(sourceColumn(source, lang));
-    sheet.add(cells);
-    placements.push({ source, sheet: sheet.name, row: r, columns, recomputed });
-    rowOf.set(unit.key, r);
+    out.rowOf.set(unit.key, out.add(cells, source, recomputed));
   }
-  return finish(template, sheet, firstRow, placements, rowOf, columns);
+  return out.result();
 }
 
 export function mergeRowsPerUnit(
@@ -135,11 +163,7 @@ export function mergeRowsPerUnit(
   units: readonly ReceivedUnit[],
   lang: Lang,
 ): MergedAppendix {
-  const sheet = startSheet(template, lang);
-  const firstRow = sheet.nextRow;
-  const columns = outputColumns(template);
-  const placements: Placement[] = [];
-  const rowOf = new Map<string, number>();
+  const out = new MergingSheet(template, lang);
   let stt = 0;
   for (const unit of units) {
     (unit.models.get(template.id) ?? []).forEach(({ item, source }, i) => {
@@ -150,31 +174,9 @@ export function mergeRowsPerUnit(
         if (column.type === 'unit') return first && unit.name !== '' ? textCell(unit.name) : boxedBlank;
         return valueCell(column, item.row.cells.get(column.key), undefined);
       });
-      const r = sheet.add([...cells, sourceColumn(source, lang)]);
-      if (first) rowOf.set(unit.key, r);
-      placements.push({ source, sheet: sheet.name, row: r, columns });
+      const r = out.add(cells, source);
+      if (first) out.rowOf.set(unit.key, r);
     });
   }
-  return finish(template, sheet, firstRow, placements, rowOf, columns);
-}
-
-function finish(
-  template: AppendixTemplate,
-  sheet: SheetBuilder,
-  firstRow: number,
-  placements: Placement[],
-  rowOf: Map<string, number>,
-  columns: ReadonlyMap<string, string>,
-): MergedAppendix {
-  return {
-    template,
-    sheet,
-    placements,
-    firstRow,
-    lastRow: sheet.nextRow - 1,
-    rowOf,
-    columns,
-    widths: [...appendixWidths(template), 44],
-    frozenRows: firstRow - 1,
-  };
+  return out.result();
 }

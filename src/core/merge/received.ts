@@ -8,6 +8,7 @@ import { FindingSink } from '../rules/sink';
 import type { RowUnit } from '../rules/units';
 import type { WorkbookSnapshot } from '../snapshot';
 import type { AppendixId, Report } from '../templates/appendix';
+import { titlesPhrase } from '../templates/appendix';
 import type { Cell, Table } from '../templates/table';
 import type { UnitMatcher } from '../units/match';
 import type { Unit, UnitRegistry } from '../units/registry';
@@ -98,14 +99,10 @@ function fileFinding(file: string, reason: string, message: UnreadableFile['mess
 }
 
 function noDataMessage(report: Report): { vi: string; en: string } {
-  const data = report.appendices.filter((a) => a.shape !== 'submissions').map((a) => a.title);
-  const list = (lang: 'vi' | 'en', or: string) => {
-    const names = data.map((t) => t[lang]);
-    return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} ${or} ${names[names.length - 1]}`;
-  };
+  const data = titlesPhrase(report.appendices.filter((a) => a.shape !== 'submissions'));
   return {
-    vi: `tệp không có dòng số liệu nào của ${list('vi', 'hoặc')}`,
-    en: `the file holds no data row of ${list('en', 'or')}`,
+    vi: `tệp không có dòng số liệu nào của ${data.vi}`,
+    en: `the file holds no data row of ${data.en}`,
   };
 }
 const emptyMessage = { vi: 'tệp trống, không có dữ liệu', en: 'the file is empty' };

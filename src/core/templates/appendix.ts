@@ -143,3 +143,12 @@ export function dataAppendixOf(report: Report): AppendixTemplate | undefined {
 export function isNumberType(type: ColumnType): boolean {
   return type === 'count' || type === 'decimal' || type === 'percent';
 }
+
+/** "Phụ lục 1, Phụ lục 2 hoặc Phụ lục 3": the appendices' titles as one phrase, in each language. */
+export function titlesPhrase(appendices: readonly AppendixTemplate[]): Text {
+  const list = (lang: 'vi' | 'en', or: string): string => {
+    const names = appendices.map((a) => a.title[lang]);
+    return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} ${or} ${names[names.length - 1]}`;
+  };
+  return { vi: list('vi', 'hoặc'), en: list('en', 'or') };
+}
