@@ -59,9 +59,12 @@ function keyed<T>(entries: Iterable<[string, T]>): Map<string, T> {
   return map;
 }
 
-/** Text that Sheets must not parse: a leading apostrophe keeps "=…", "+84…", "1,5" as typed. */
+/**
+ * Text that Sheets must not parse: a leading apostrophe keeps "=…", "+84…", "1,5" as typed.
+ * Sheets consumes that apostrophe in any format, so text that starts with one needs its own.
+ */
 export function asText(text: string, format: string | undefined): string {
-  return format === '@' || text === '' ? text : `'${text}`;
+  return text === '' || (format === '@' && !text.startsWith("'")) ? text : `'${text}`;
 }
 
 /** A cell's current content as setValues must be given it to leave the cell unchanged. */

@@ -4,7 +4,12 @@ import vm from 'node:vm';
 import { checkWorkbook } from '../../../src/core/check';
 import { readWorkbookBuffer } from '../../../src/hosts/xlsx/read';
 import type { PaneReport } from '../../../src/taskpane/actions';
-import { FakeSpreadsheet, FakeSpreadsheetApp, fakeHtmlService } from '../../support/fake-spreadsheet-app';
+import {
+  FakeSpreadsheet,
+  FakeSpreadsheetApp,
+  fakeHtmlService,
+  fakeUtilities,
+} from '../../support/fake-spreadsheet-app';
 import { seedFile } from '../xlsx/seed';
 import { buildGsheets } from './build';
 
@@ -19,7 +24,7 @@ beforeAll(async () => {
 }, 120_000);
 
 function load(app: FakeSpreadsheetApp): vm.Context {
-  const context = vm.createContext({ SpreadsheetApp: app, HtmlService: fakeHtmlService });
+  const context = vm.createContext({ SpreadsheetApp: app, HtmlService: fakeHtmlService, Utilities: fakeUtilities });
   vm.runInContext(readFileSync(join(out, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
   return context;
 }

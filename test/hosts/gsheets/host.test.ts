@@ -185,4 +185,24 @@ describe('writes', () => {
       texts.map((t) => [t, undefined]),
     );
   });
+
+  test('text that starts with an apostrophe keeps it, in a plain-text cell too', () => {
+    const spreadsheet = spreadsheetWith(indicatorSheet(1));
+    const pl2 = spreadsheet.sheet('Phụ lục 2');
+    pl2.cell(3, 2)!.format = '@'; // the unit's name, kept as plain text
+    new GsheetsHost(spreadsheet).write({
+      sheets: [
+        {
+          sheet: 'Phụ lục 2',
+          fills: [],
+          notes: [],
+          writes: [
+            { cell: 'B10', value: "'90 ngày" },
+            { cell: 'B3', value: "'90 ngày" },
+          ],
+        },
+      ],
+    });
+    expect([pl2.cell(10, 2)?.value, pl2.cell(3, 2)?.value]).toEqual(["'90 ngày", "'90 ngày"]);
+  });
 });

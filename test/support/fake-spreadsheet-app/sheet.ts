@@ -77,6 +77,10 @@ export class FakeSheet implements GsSheet {
       },
     };
   }
+  getLastRow(): number {
+    this.call('getLastRow');
+    return this.extent().rows;
+  }
   isSheetHidden(): boolean {
     this.call('isSheetHidden');
     return this.hidden;
