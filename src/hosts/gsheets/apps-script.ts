@@ -36,6 +36,9 @@ export interface GsRange {
 }
 
 export interface GsRangeList {
+  /** One colour ("#rrggbb") for every listed range; null removes the fill. */
+  setBackground(color: string | null): unknown;
+  setNumberFormat(format: string): unknown;
   setBorder(
     top: boolean,
     left: boolean,

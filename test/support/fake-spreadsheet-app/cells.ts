@@ -17,6 +17,14 @@ export interface Cell {
   italic?: boolean;
   align?: string;
   border?: boolean;
+  /** Text runs with their own style or link (a hyperlink is one); what setValues writes has none. */
+  richText?: readonly RichTextRun[];
+}
+
+export interface RichTextRun {
+  readonly text: string;
+  readonly bold?: boolean;
+  readonly link?: string;
 }
 
 export const automaticFormat = '0.###############';
@@ -27,6 +35,7 @@ const numeric = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 export function entered(cell: Cell, input: unknown): void {
   delete cell.formula;
   delete cell.value;
+  delete cell.richText;
   if (input === null || input === undefined || input === '') return;
   if (input instanceof Date) {
     cell.value = new Date(input.getTime());
