@@ -86,7 +86,7 @@ export class FakeSheet implements GsSheet {
   protectAgainstUser(a1: string): void {
     this.protectedRanges.push(rangeOfA1(this, a1));
   }
-  /** Throws as Sheets does when a write would touch a protected cell; nothing is changed. */
+  /** The fake's own, for its ranges: throws as Sheets does when a write would touch a protected cell. */
   guard(row: number, column: number, numRows: number, numColumns: number): void {
     const touches = this.protectedRanges.some(
       (p) =>
@@ -323,7 +323,7 @@ export class FakeRange implements GsRange {
 export class FakeRangeList implements GsRangeList {
   constructor(
     private readonly sheet: FakeSheet,
-    readonly ranges: readonly FakeRange[],
+    private readonly ranges: readonly FakeRange[],
   ) {}
 
   private change(method: string, write: (cell: Cell) => void): this {
