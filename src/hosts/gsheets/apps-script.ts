@@ -36,6 +36,9 @@ export interface GsRange {
 }
 
 export interface GsRangeList {
+  /** One colour ("#rrggbb") for every listed range; null removes the fill. */
+  setBackground(color: string | null): unknown;
+  setNumberFormat(format: string): unknown;
   setBorder(
     top: boolean,
     left: boolean,
@@ -59,6 +62,8 @@ export interface GsSheet {
   getRange(row: number, column: number, numRows: number, numColumns: number): GsRange;
   getRange(a1Notation: string): GsRange;
   getRangeList(a1Notations: string[]): GsRangeList;
+  /** The last row holding a value or formula; 0 for an empty sheet. */
+  getLastRow(): number;
   isSheetHidden(): boolean;
   hideSheet(): unknown;
   setFrozenRows(rows: number): void;
@@ -108,6 +113,17 @@ export interface GsSpreadsheetApp {
   getUi(): GsUi;
 }
 
+/** Utilities' base64 over UTF-8 text: bytes are Java's, signed (-128…127). */
+export interface GsUtilities {
+  readonly Charset: { readonly UTF_8: GsCharset };
+  base64Encode(data: string, charset: GsCharset): string;
+  base64Decode(encoded: string): number[];
+  newBlob(data: number[]): { getDataAsString(): string };
+}
+
+/** Utilities.Charset, opaque: only passed back to Utilities. */
+export type GsCharset = GoogleAppsScript.Utilities.Charset;
+
 export interface GsHtmlOutput {
   setTitle(title: string): GsHtmlOutput;
 }
@@ -128,4 +144,5 @@ export const realTypesFit: [
   Fits<GoogleAppsScript.Base.Menu, GsMenu>,
   Fits<GoogleAppsScript.Base.Ui, GsUi>,
   Fits<GoogleAppsScript.HTML.HtmlOutput, GsHtmlOutput>,
-] = [true, true, true, true, true, true, true, true, true];
+  Fits<GoogleAppsScript.Utilities.Utilities, GsUtilities>,
+] = [true, true, true, true, true, true, true, true, true, true];

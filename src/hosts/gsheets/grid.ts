@@ -4,8 +4,8 @@ import type { GsSheet, GsValue } from './apps-script';
 
 /**
  * One sheet as one read batch gave it: the rectangle from A1 and the five grids Apps Script
- * returns for it. Writes reuse these grids, so a rectangle written back keeps every cell Soát
- * does not change exactly as it was.
+ * returns for it. Writes take formats and previous contents from it, and a column of notes
+ * written in one call takes the notes Soát does not change from it.
  */
 export interface SheetGrid {
   readonly sheet: GsSheet;

@@ -39,7 +39,8 @@ function recordedExtent(record: StoredRecord, sheet: string): { rows: number; co
 
 /**
  * The Google Sheets host: the open spreadsheet through SpreadsheetApp. One read batch per sheet
- * (readGrid), at most three write batches per sheet (applySheetEdits), and the record sheet.
+ * (readGrid), writes to the changed cells only, in calls that do not grow with the rows
+ * (applySheetEdits), and the record sheet.
  * A snapshot read by readSnapshot is the one the next applyPlan resolves against: Validate reads
  * each sheet once, not twice.
  */

@@ -3,7 +3,7 @@ import { computePlan } from '../../core/compute/percentages';
 import { annotationPlan } from '../../core/report/annotations';
 import type { Lang } from '../../core/report/finding';
 import type { ComputeSummary, PaneFinding, PaneReport } from '../../taskpane/actions';
-import type { GsHtmlService, GsSpreadsheetApp } from './apps-script';
+import type { GsHtmlService, GsSpreadsheetApp, GsUtilities } from './apps-script';
 import { GsheetsHost } from './host';
 import { paneReport } from '../../taskpane/report';
 import { mergeIntoSpreadsheet } from './merge';
@@ -19,6 +19,7 @@ import { storeChunk, takeUpload } from './upload';
 interface Services {
   readonly SpreadsheetApp: GsSpreadsheetApp;
   readonly HtmlService: GsHtmlService;
+  readonly Utilities: GsUtilities;
 }
 
 /** Apps Script's services are globals; tests install fakes under the same names. */
@@ -87,12 +88,12 @@ export const serverFunctions = {
 
   /** One chunk of the unit files the sidebar read; `index` orders them. */
   uploadChunk(upload: string, index: number, chunk: string): void {
-    storeChunk(services().SpreadsheetApp.getActiveSpreadsheet(), upload, index, chunk);
+    storeChunk(services().SpreadsheetApp.getActiveSpreadsheet(), services().Utilities, upload, index, chunk);
   },
 
   mergeUpload(upload: string, lang: Lang): PaneReport {
     const spreadsheet = services().SpreadsheetApp.getActiveSpreadsheet();
-    const payload = decodePayload(takeUpload(spreadsheet, upload));
+    const payload = decodePayload(takeUpload(spreadsheet, services().Utilities, upload));
     return mergeIntoSpreadsheet(spreadsheet, payload.workbooks, payload.unreadable, lang);
   },
 };

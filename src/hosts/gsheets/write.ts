@@ -1,75 +1,75 @@
-import { parseAddress } from '../../core/address';
+import { address, parseAddress } from '../../core/address';
 import type { ResolvedSheetEdits } from '../../core/annotate';
 import type { CellWrite } from '../../core/plan';
 import type { GsValue } from './apps-script';
 import type { SheetGrid } from './grid';
-import { backgroundOf, noFill } from './grid';
+import { backgroundOf } from './grid';
 import type { PreviousContent } from './record';
 import { previousContent } from './record';
 
 /**
- * Applies one sheet's resolved edits in at most three batched calls (setBackgrounds, setNotes,
- * setValues), each on the bounding rectangle of its changes. Cells inside a rectangle that Soát
- * does not change are written back as the read found them, so nothing else moves.
+ * Applies one sheet's resolved edits to the cells that change and no others, so that a cell Soát
+ * leaves alone keeps its rich text and links, a protected range elsewhere is not touched, and a
+ * collaborator's edit made since the read stays. One RangeList.setBackground per colour, one
+ * RangeList.setNumberFormat per format, one setValues per run of adjacent written cells in a
+ * column (Compute's column of percentages is one run), one setNotes per column: Apps Script sets
+ * different notes only over a range, so the notes between a column's first and last changed note
+ * are written back as read (a note holds no value, style or link).
  */
 
-interface Box {
+/** A stretch of adjacent rows in one column, top to bottom. */
+interface Run<T> {
+  readonly column: number;
   readonly top: number;
-  readonly left: number;
-  readonly bottom: number;
-  readonly right: number;
+  readonly items: T[];
 }
 
-function boxOf(cells: Iterable<string>): Box | undefined {
-  let box: Box | undefined;
-  for (const cell of cells) {
-    const { row, col } = parseAddress(cell);
-    box = box
-      ? {
-          top: Math.min(box.top, row),
-          left: Math.min(box.left, col),
-          bottom: Math.max(box.bottom, row),
-          right: Math.max(box.right, col),
-        }
-      : { top: row, left: col, bottom: row, right: col };
-  }
-  return box;
-}
-
-/** A 2D array for `box`, each cell from `changes` (by "row:col") or else from `current`. */
-function rectangle<T>(box: Box, changes: ReadonlyMap<string, T>, current: (r: number, c: number) => T): T[][] {
-  const rows: T[][] = [];
-  for (let r = box.top; r <= box.bottom; r++) {
-    const row: T[] = [];
-    for (let c = box.left; c <= box.right; c++) {
-      const key = `${r}:${c}`;
-      row.push(changes.has(key) ? (changes.get(key) as T) : current(r, c));
-    }
-    rows.push(row);
-  }
-  return rows;
-}
-
-function keyed<T>(entries: Iterable<[string, T]>): Map<string, T> {
-  const map = new Map<string, T>();
+/** Cells grouped by column, then into runs of consecutive rows; a cell given twice keeps the last. */
+function columnRuns<T>(entries: Iterable<[string, T]>): Run<T>[] {
+  const columns = new Map<number, Map<number, T>>();
   for (const [cell, item] of entries) {
     const { row, col } = parseAddress(cell);
-    map.set(`${row}:${col}`, item);
+    let rows = columns.get(col);
+    if (rows === undefined) columns.set(col, (rows = new Map()));
+    rows.set(row, item);
   }
-  return map;
+  const runs: Run<T>[] = [];
+  for (const [column, rows] of [...columns].sort(([a], [b]) => a - b)) {
+    let run: Run<T> | undefined;
+    for (const [row, item] of [...rows].sort(([a], [b]) => a - b)) {
+      if (run === undefined || row !== run.top + run.items.length) runs.push((run = { column, top: row, items: [] }));
+      run.items.push(item);
+    }
+  }
+  return runs;
 }
 
-/** Text that Sheets must not parse: a leading apostrophe keeps "=…", "+84…", "1,5" as typed. */
+/** "E3:E9" (or "E3") for each run, as getRangeList takes them. */
+function runAddresses(cells: Iterable<string>): string[] {
+  return columnRuns([...cells].map((cell): [string, null] => [cell, null])).map(({ column, top, items }) => {
+    const start = address(top, column);
+    return items.length === 1 ? start : `${start}:${address(top + items.length - 1, column)}`;
+  });
+}
+
+/** Items grouped by a key, each group in the order given. */
+function groupBy<K, T>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group === undefined) groups.set(k, [item]);
+    else group.push(item);
+  }
+  return groups;
+}
+
+/**
+ * Text that Sheets must not parse: a leading apostrophe keeps "=…", "+84…", "1,5" as typed.
+ * Sheets consumes that apostrophe in any format, so text that starts with one needs its own.
+ */
 export function asText(text: string, format: string | undefined): string {
-  return format === '@' || text === '' ? text : `'${text}`;
-}
-
-/** A cell's current content as setValues must be given it to leave the cell unchanged. */
-function unchanged(grid: SheetGrid, r: number, c: number): GsValue {
-  const formula = grid.formulas[r - 1]?.[c - 1] ?? '';
-  if (formula !== '') return formula;
-  const value = grid.values[r - 1]?.[c - 1] ?? '';
-  return typeof value === 'string' ? asText(value, grid.formats[r - 1]?.[c - 1]) : value;
+  return text === '' || (format === '@' && !text.startsWith("'")) ? text : `'${text}`;
 }
 
 /** A write as setValues takes it: the content exactly as it must land in the cell. */
@@ -119,52 +119,51 @@ export function applySheetEdits(
   edits: Pick<ResolvedSheetEdits, 'fills' | 'notes'>,
   writes: readonly GridWrite[],
 ): void {
-  const fills = keyed(
-    edits.fills.flatMap((group) =>
-      group.cells.map((cell): [string, string | null] => [cell, backgroundOf(group.color)]),
-    ),
-  );
-  const fillBox = boxOf(edits.fills.flatMap((group) => group.cells));
-  if (fillBox) {
-    const current = (r: number, c: number): string | null => {
-      const background = grid.backgrounds[r - 1]?.[c - 1] ?? noFill;
-      return background.toLowerCase() === noFill ? null : background;
-    };
-    const box = grid.sheet.getRange(
-      fillBox.top,
-      fillBox.left,
-      fillBox.bottom - fillBox.top + 1,
-      fillBox.right - fillBox.left + 1,
-    );
-    box.setBackgrounds(rectangle(fillBox, fills, current));
+  const fills = edits.fills.flatMap((group) => group.cells.map((cell) => ({ cell, color: backgroundOf(group.color) })));
+  for (const [color, cells] of groupBy(fills, (fill) => fill.color)) {
+    grid.sheet.getRangeList(runAddresses(cells.map((fill) => fill.cell))).setBackground(color);
   }
 
-  const noteBox = boxOf(edits.notes.map((note) => note.cell));
-  if (noteBox) {
-    const notes = keyed(edits.notes.map((note): [string, string] => [note.cell, note.text ?? '']));
-    const box = grid.sheet.getRange(
-      noteBox.top,
-      noteBox.left,
-      noteBox.bottom - noteBox.top + 1,
-      noteBox.right - noteBox.left + 1,
-    );
-    box.setNotes(rectangle(noteBox, notes, (r, c) => grid.notes[r - 1]?.[c - 1] ?? ''));
+  const notes = new Map(edits.notes.map((note) => [note.cell, note.text ?? ''] as const));
+  for (const strip of noteStrips(grid, notes)) {
+    grid.sheet.getRange(strip.top, strip.column, strip.notes.length, 1).setNotes(strip.notes.map((note) => [note]));
   }
 
-  const writeBox = boxOf(writes.map((write) => write.cell));
-  if (writeBox) {
-    const values = keyed(writes.map((write): [string, GsValue] => [write.cell, write.content]));
-    const box = grid.sheet.getRange(
-      writeBox.top,
-      writeBox.left,
-      writeBox.bottom - writeBox.top + 1,
-      writeBox.right - writeBox.left + 1,
-    );
-    const formats = writes.filter((write) => write.numberFormat !== undefined);
-    if (formats.length > 0) {
-      const changes = keyed(formats.map((write): [string, string] => [write.cell, write.numberFormat!]));
-      box.setNumberFormats(rectangle(writeBox, changes, (r, c) => grid.formats[r - 1]?.[c - 1] ?? 'General'));
-    }
-    box.setValues(rectangle(writeBox, values, (r, c) => unchanged(grid, r, c)));
+  const formatted = writes.filter((write) => write.numberFormat !== undefined);
+  for (const [format, group] of groupBy(formatted, (write) => write.numberFormat!)) {
+    grid.sheet.getRangeList(runAddresses(group.map((write) => write.cell))).setNumberFormat(format);
   }
+  for (const { column, top, items } of columnRuns(
+    writes.map((write): [string, GsValue] => [write.cell, write.content]),
+  )) {
+    grid.sheet.getRange(top, column, items.length, 1).setValues(items.map((content) => [content]));
+  }
+}
+
+/** Per column, the notes from its first to its last changed note: changes, and between them the notes read. */
+function noteStrips(
+  grid: SheetGrid,
+  notes: ReadonlyMap<string, string>,
+): { column: number; top: number; notes: string[] }[] {
+  const bounds = new Map<number, { top: number; bottom: number }>();
+  const changed = new Map<string, string>();
+  for (const [cell, text] of notes) {
+    const { row, col } = parseAddress(cell);
+    changed.set(`${row}:${col}`, text);
+    const b = bounds.get(col);
+    bounds.set(
+      col,
+      b === undefined ? { top: row, bottom: row } : { top: Math.min(b.top, row), bottom: Math.max(b.bottom, row) },
+    );
+  }
+  return [...bounds]
+    .sort(([a], [b]) => a - b)
+    .map(([column, { top, bottom }]) => ({
+      column,
+      top,
+      notes: Array.from(
+        { length: bottom - top + 1 },
+        (_, i) => changed.get(`${top + i}:${column}`) ?? grid.notes[top + i - 1]?.[column - 1] ?? '',
+      ),
+    }));
 }

@@ -2,10 +2,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { checkWorkbook } from '../../../src/core/check';
+import { mergeUnitWorkbooks } from '../../../src/core/merge';
+import { readPaneFiles } from '../../../src/hosts/gsheets/read-files';
+import { encodePayload, splitText } from '../../../src/hosts/gsheets/transfer';
 import { readWorkbookBuffer } from '../../../src/hosts/xlsx/read';
 import type { PaneReport } from '../../../src/taskpane/actions';
-import { FakeSpreadsheet, FakeSpreadsheetApp, fakeHtmlService } from '../../support/fake-spreadsheet-app';
-import { seedFile } from '../xlsx/seed';
+import {
+  FakeSpreadsheet,
+  FakeSpreadsheetApp,
+  fakeHtmlService,
+  fakeUtilities,
+} from '../../support/fake-spreadsheet-app';
+import { seedFile, seedWorkbooks } from '../xlsx/seed';
 import { buildGsheets } from './build';
 
 /**
@@ -19,7 +27,7 @@ beforeAll(async () => {
 }, 120_000);
 
 function load(app: FakeSpreadsheetApp): vm.Context {
-  const context = vm.createContext({ SpreadsheetApp: app, HtmlService: fakeHtmlService });
+  const context = vm.createContext({ SpreadsheetApp: app, HtmlService: fakeHtmlService, Utilities: fakeUtilities });
   vm.runInContext(readFileSync(join(out, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
   return context;
 }
@@ -92,4 +100,22 @@ test('validate, run through the bundle on the seed, reports what the core finds 
   expect(
     [...spreadsheet.sheet('Phụ lục 2').cells.values()].some((c) => c.background !== undefined || c.note !== undefined),
   ).toBe(false);
+});
+
+test('unit files uploaded in chunks through the bundle are merged, and the staging sheet goes', async () => {
+  const units = [...(await seedWorkbooks())].filter(([name]) => name.startsWith('unit-')).slice(0, 2);
+  const payload = await readPaneFiles(units.map(([name, bytes]) => ({ name, base64: bytes.toString('base64') })));
+  const text = encodePayload(payload);
+  const spreadsheet = new FakeSpreadsheet(['Trang tính 1']);
+  const context = load(new FakeSpreadsheetApp(spreadsheet));
+  splitText(text, Math.ceil(text.length / 3)).forEach((chunk, i) =>
+    (context['uploadChunk'] as (upload: string, index: number, chunk: string) => void)('u1', i, chunk),
+  );
+  expect(spreadsheet.sheet('_soat_upload').hidden).toBe(true);
+  (context['mergeUpload'] as (upload: string, lang: string) => PaneReport)('u1', 'vi');
+  const expected = mergeUnitWorkbooks(
+    units.map(([file], i) => ({ file, snapshot: payload.workbooks[i]! })),
+    { lang: 'vi' },
+  );
+  expect(spreadsheet.sheets.map((s) => s.name)).toEqual(['Trang tính 1', ...expected.draft.sheets.map((s) => s.name)]);
 });

@@ -1,6 +1,7 @@
 import { checkWorkbook } from '../../../src/core/check';
 import { computePlan } from '../../../src/core/compute/percentages';
 import { annotationPlan } from '../../../src/core/report/annotations';
+import type { CellWrite, EditPlan } from '../../../src/core/plan';
 import type { CellValue } from '../../../src/core/snapshot';
 import { GsheetsHost } from '../../../src/hosts/gsheets/host';
 import { FakeSpreadsheet, readMethods, writeMethods } from '../../support/fake-spreadsheet-app';
@@ -42,24 +43,30 @@ function valuesOf(s: FakeSheet): Record<string, unknown> {
 }
 
 describe('service calls do not grow with rows', () => {
-  const budget = (rows: number): { reads: number; writes: number; all: number } => {
+  const budget = (rows: number): { reads: number; writes: string[]; all: number; clear: string[] } => {
     const spreadsheet = spreadsheetWith(indicatorSheet(rows));
     spreadsheet.ledger.reset();
     const findings = validate(spreadsheet).findings;
     expect(findings.length).toBeGreaterThanOrEqual(rows / 3);
-    return {
+    const counts = {
       reads: spreadsheet.ledger.count('Phụ lục 2', readMethods),
-      writes: spreadsheet.ledger.count('Phụ lục 2', writeMethods),
+      writes: spreadsheet.ledger.methods('Phụ lục 2').filter((method) => writeMethods.includes(method)),
       all: spreadsheet.ledger.calls.length,
     };
+    spreadsheet.ledger.reset();
+    new GsheetsHost(spreadsheet).clearNow();
+    const clear = spreadsheet.ledger.methods('Phụ lục 2').filter((method) => writeMethods.includes(method));
+    return { ...counts, clear };
   };
 
-  test('10 rows and 10,000 rows: one read batch and at most three writes on the sheet, the same total', () => {
+  test('10 rows and 10,000 rows: one read batch, one fill call per colour, one notes call per column', () => {
     const small = budget(10);
     const large = budget(10_000);
     expect(small).toEqual(large);
     expect(large.reads).toBe(5); // getValues, getFormulas, getNumberFormats, getNotes, getBackgrounds
-    expect(large.writes).toBeLessThanOrEqual(3);
+    // errors and their rows' first cells are two colours; the notes are in columns B and E
+    expect(large.writes).toEqual(['setBackground', 'setBackground', 'setNotes', 'setNotes']);
+    expect(large.clear).toEqual(['setBackground', 'setNotes', 'setNotes']); // back to no fill
   });
 
   test('Compute: one read batch, one write on the sheet, whatever the rows', () => {
@@ -184,5 +191,115 @@ describe('writes', () => {
     expect(texts.map((_, i) => [pl2.cell(i + 10, 2)?.value, pl2.cell(i + 10, 2)?.formula])).toEqual(
       texts.map((t) => [t, undefined]),
     );
+  });
+
+  test('text that starts with an apostrophe keeps it, in a plain-text cell too', () => {
+    const spreadsheet = spreadsheetWith(indicatorSheet(1));
+    const pl2 = spreadsheet.sheet('Phụ lục 2');
+    pl2.cell(3, 2)!.format = '@'; // the unit's name, kept as plain text
+    new GsheetsHost(spreadsheet).write({
+      sheets: [
+        {
+          sheet: 'Phụ lục 2',
+          fills: [],
+          notes: [],
+          writes: [
+            { cell: 'B10', value: "'90 ngày" },
+            { cell: 'B3', value: "'90 ngày" },
+          ],
+        },
+      ],
+    });
+    expect([pl2.cell(10, 2)?.value, pl2.cell(3, 2)?.value]).toEqual(["'90 ngày", "'90 ngày"]);
+  });
+});
+
+describe('writes touch only the cells Soát changes', () => {
+  const plan = (fills: string[], writes: CellWrite[]): EditPlan => ({
+    sheets: [
+      {
+        sheet: 'Phụ lục 2',
+        fills: [{ kind: 'error', color: 'FFFFC7CE', cells: fills }],
+        notes: fills.map((cell) => ({ cell, text: `[Lỗi] ${cell}` })),
+        writes,
+      },
+    ],
+  });
+
+  test("a collaborator's value, colour and note, made between read and write in other cells, survive", () => {
+    const spreadsheet = spreadsheetWith(indicatorSheet(4));
+    const pl2 = spreadsheet.sheet('Phụ lục 2');
+    const host = new GsheetsHost(spreadsheet);
+    host.snapshot(); // what Soát decides from
+    pl2.getRange('C4').setValues([[12]]); // meanwhile, a collaborator edits
+    pl2.getRange('D5').setBackgrounds([['#00ff00']]);
+    pl2.getRange('C5').setNotes([['Kiểm tra lại']]);
+    host.applyNow(
+      plan(
+        ['B3', 'E6'],
+        [
+          { cell: 'B3', value: 'Sở Tư pháp tỉnh' },
+          { cell: 'E6', value: 26 },
+        ],
+      ),
+    );
+    expect([pl2.cell(4, 3)?.value, pl2.cell(5, 4)?.background, pl2.cell(5, 3)?.note]).toEqual([
+      12,
+      '#00ff00',
+      'Kiểm tra lại',
+    ]);
+    expect([pl2.cell(3, 2)?.value, pl2.cell(6, 5)?.value, pl2.cell(6, 5)?.background]).toEqual([
+      'Sở Tư pháp tỉnh',
+      26,
+      '#ffc7ce',
+    ]);
+  });
+
+  test('a rich-text or hyperlinked cell Soát does not change keeps its runs and its link', () => {
+    const spreadsheet = spreadsheetWith(indicatorSheet(4));
+    const pl2 = spreadsheet.sheet('Phụ lục 2');
+    const linked = [{ text: 'Sở Y tế', link: 'https://soyte.example.vn' }];
+    const styled = [{ text: 'Sở ' }, { text: 'Du lịch', bold: true }];
+    pl2.cell(4, 2)!.richText = linked;
+    pl2.cell(5, 2)!.richText = styled;
+    new GsheetsHost(spreadsheet).write(
+      plan(
+        [],
+        [
+          { cell: 'B3', value: 'Sở Tư pháp tỉnh' },
+          { cell: 'E6', value: 26 },
+        ],
+      ),
+    );
+    expect(pl2.cell(3, 2)?.value).toBe('Sở Tư pháp tỉnh');
+    expect([pl2.cell(4, 2)?.richText, pl2.cell(5, 2)?.richText]).toEqual([linked, styled]);
+  });
+
+  test('a protected range Soát does not need to touch does not stop Validate, a write or Clear', () => {
+    const spreadsheet = spreadsheetWith(indicatorSheet(6));
+    const pl2 = spreadsheet.sheet('Phụ lục 2');
+    pl2.protectAgainstUser('C3:D8'); // a department's own figures, locked by its owner
+    expect(() => pl2.getRange('C3').setValues([[1]])).toThrow('You are trying to edit a protected cell or object.');
+
+    const { findings } = validate(spreadsheet);
+    expect(cellsAndRules(findings).filter(([, rule]) => rule === 'sum-mismatch')).toEqual([
+      ['E3', 'sum-mismatch'],
+      ['E6', 'sum-mismatch'],
+    ]);
+    expect([pl2.cell(3, 5)?.background, pl2.cell(6, 5)?.background]).toEqual(['#ffc7ce', '#ffc7ce']);
+
+    new GsheetsHost(spreadsheet).write(
+      plan(
+        [],
+        [
+          { cell: 'B3', value: 'Sở Tư pháp tỉnh' },
+          { cell: 'E6', value: 26 },
+        ],
+      ),
+    );
+    expect(pl2.cell(6, 5)?.value).toBe(26);
+
+    new GsheetsHost(spreadsheet).clearNow();
+    expect([pl2.cell(3, 5)?.background, pl2.cell(3, 5)?.note]).toEqual([undefined, undefined]);
   });
 });

@@ -10,7 +10,13 @@ import { storeChunk, takeUpload } from '../../../src/hosts/gsheets/upload';
 import { readWorkbookBuffer } from '../../../src/hosts/xlsx/read';
 import type { PaneFile } from '../../../src/taskpane/actions';
 import { paneReport } from '../../../src/taskpane/report';
-import { FakeSpreadsheet, FakeSpreadsheetApp, fakeHtmlService, writeMethods } from '../../support/fake-spreadsheet-app';
+import {
+  FakeSpreadsheet,
+  FakeSpreadsheetApp,
+  fakeHtmlService,
+  fakeUtilities,
+  writeMethods,
+} from '../../support/fake-spreadsheet-app';
 import type { FakeSheet } from '../../support/fake-spreadsheet-app';
 import type { Cell } from '../../support/fake-spreadsheet-app/cells';
 import { pl2Header, pl2Row, sheet } from '../../support/grids';
@@ -40,7 +46,11 @@ function scriptRun(): ScriptRun {
 }
 
 function install(spreadsheet: FakeSpreadsheet): void {
-  Object.assign(globalThis, { SpreadsheetApp: new FakeSpreadsheetApp(spreadsheet), HtmlService: fakeHtmlService });
+  Object.assign(globalThis, {
+    SpreadsheetApp: new FakeSpreadsheetApp(spreadsheet),
+    HtmlService: fakeHtmlService,
+    Utilities: fakeUtilities,
+  });
 }
 
 async function unitFiles(count: number): Promise<PaneFile[]> {
@@ -126,7 +136,7 @@ test("merging the open spreadsheet twice gives the same report: an earlier merge
   const unitSheets = spreadsheet.sheets.map((s) => s.name);
   install(spreadsheet);
   serverFunctions.validate('vi'); // leaves the hidden record sheet "_soat"
-  storeChunk(spreadsheet, 'never-finished', 0, '{}'); // and an upload's staging sheet "_soat_upload"
+  storeChunk(spreadsheet, fakeUtilities, 'never-finished', 0, '{}'); // and an upload's staging sheet "_soat_upload"
   expect(
     spreadsheet.sheets
       .filter((s) => s.hidden)
@@ -208,11 +218,11 @@ test('an upload is stored in a hidden sheet in chunks of cells under 50,000 char
   const spreadsheet = new FakeSpreadsheet();
   const text = 'ạ'.repeat(120_000) + 'end';
   const chunks = [text.slice(0, 100_000), text.slice(100_000)];
-  chunks.forEach((chunk, i) => storeChunk(spreadsheet, 'u1', i, chunk));
+  chunks.forEach((chunk, i) => storeChunk(spreadsheet, fakeUtilities, 'u1', i, chunk));
   const staging = spreadsheet.sheet('_soat_upload');
   expect(staging.hidden).toBe(true);
   expect(Math.max(...[...staging.cells.values()].map((c) => String(c.value ?? '').length))).toBeLessThanOrEqual(50_000);
   expect(spreadsheet.active?.name).toBe('Sheet1');
-  expect(takeUpload(spreadsheet, 'u1')).toBe(text);
+  expect(takeUpload(spreadsheet, fakeUtilities, 'u1')).toBe(text);
   expect(spreadsheet.sheets.map((s) => s.name)).toEqual(['Sheet1']);
 });

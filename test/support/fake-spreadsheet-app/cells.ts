@@ -1,7 +1,8 @@
 /**
  * A sheet's cells as Google Sheets keeps them, and how Sheets turns what setValues is given into
- * a cell: "'…" is text without the apostrophe, "=…" a formula, "12" or "TRUE" parsed (en_US
- * locale), anything in a "@" (plain text) cell kept as typed.
+ * a cell: "'…" is text without the apostrophe (in any format), "=…" a formula, "+…" that is not
+ * a number a formula too, "12" or "TRUE" parsed (en_US locale); in a "@" (plain text) cell
+ * anything else is kept as typed.
  */
 export type StoredValue = string | number | boolean | Date;
 
@@ -16,14 +17,25 @@ export interface Cell {
   italic?: boolean;
   align?: string;
   border?: boolean;
+  /** Text runs with their own style or link (a hyperlink is one); what setValues writes has none. */
+  richText?: readonly RichTextRun[];
+}
+
+export interface RichTextRun {
+  readonly text: string;
+  readonly bold?: boolean;
+  readonly link?: string;
 }
 
 export const automaticFormat = '0.###############';
 export const white = '#ffffff';
 
+const numeric = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
 export function entered(cell: Cell, input: unknown): void {
   delete cell.formula;
   delete cell.value;
+  delete cell.richText;
   if (input === null || input === undefined || input === '') return;
   if (input instanceof Date) {
     cell.value = new Date(input.getTime());
@@ -34,15 +46,20 @@ export function entered(cell: Cell, input: unknown): void {
     return;
   }
   const text = String(input);
-  if (cell.format === '@') {
-    cell.value = text;
-  } else if (text.startsWith("'")) {
+  if (text.startsWith("'")) {
+    // the quote prefix is how an entry says "text": it is consumed, never stored
     if (text.length > 1) cell.value = text.slice(1);
+  } else if (cell.format === '@') {
+    cell.value = text;
+  } else if (text.startsWith('+') && !numeric.test(text.trim())) {
+    // "+84 912…" is read as a formula, and fails to parse
+    cell.formula = `=${text}`;
+    cell.value = '#ERROR!';
   } else if (text.startsWith('=') && text.length > 1) {
     cell.formula = text;
     const result = evaluate(text);
     if (result !== undefined) cell.value = result;
-  } else if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text.trim())) {
+  } else if (numeric.test(text.trim())) {
     cell.value = Number(text);
   } else if (/^(true|false)$/i.test(text)) {
     cell.value = text.toLowerCase() === 'true';

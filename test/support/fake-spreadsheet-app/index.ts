@@ -17,6 +17,7 @@ import { FakeSheet } from './sheet';
 export { CallLedger, readMethods, writeMethods } from './ledger';
 export { FakeRange, FakeSheet } from './sheet';
 export { setEvaluator } from './cells';
+export { fakeUtilities } from './utilities';
 
 /**
  * An in-memory Google Sheets spreadsheet with SpreadsheetApp's shapes: 2D arrays from A1,

@@ -41,6 +41,7 @@ export const writeMethods = [
   'setNumberFormat',
   'setNotes',
   'setBackgrounds',
+  'setBackground',
   'setFontWeights',
   'setWraps',
   'setFontStyles',

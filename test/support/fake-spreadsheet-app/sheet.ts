@@ -18,6 +18,8 @@ export class FakeSheet implements GsSheet {
   readonly charts: FakeChart[] = [];
   /** Developer metadata on the sheet (location type SHEET), as addDeveloperMetadata left it. */
   readonly metadata: { readonly key: string; readonly value: string | null }[] = [];
+  /** Ranges the script's user may not edit (see protectAgainstUser). */
+  readonly protectedRanges: FakeRange[] = [];
 
   constructor(
     public name: string,
@@ -68,14 +70,36 @@ export class FakeSheet implements GsSheet {
   }
   getRangeList(a1Notations: string[]): GsRangeList {
     this.call('getRangeList');
-    const ranges = a1Notations.map((a1) => rangeOfA1(this, a1));
-    return {
-      setBorder: (...sides: boolean[]) => {
-        this.call('setBorder');
-        for (const range of ranges) range.each((cell) => void (cell.border = sides.some(Boolean)));
-        return undefined;
-      },
-    };
+    return new FakeRangeList(
+      this,
+      a1Notations.map((a1) => rangeOfA1(this, a1)),
+    );
+  }
+  getLastRow(): number {
+    this.call('getLastRow');
+    return this.extent().rows;
+  }
+  /**
+   * Test set-up, not a Sheets method: someone else protected this range (Range.protect()), so
+   * the script's user may not change it; every write touching it fails.
+   */
+  protectAgainstUser(a1: string): void {
+    this.protectedRanges.push(rangeOfA1(this, a1));
+  }
+  /** The fake's own, for its ranges: throws as Sheets does when a write would touch a protected cell. */
+  guard(row: number, column: number, numRows: number, numColumns: number): void {
+    const touches = this.protectedRanges.some(
+      (p) =>
+        p.row < row + numRows &&
+        row < p.row + p.numRows &&
+        p.column < column + numColumns &&
+        column < p.column + p.numColumns,
+    );
+    if (touches) {
+      throw new Error(
+        'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+      );
+    }
   }
   isSheetHidden(): boolean {
     this.call('isSheetHidden');
@@ -161,6 +185,7 @@ export class FakeRange implements GsRange {
 
   private put<T>(method: string, data: readonly (readonly T[])[], write: (cell: Cell, item: T) => void): this {
     this.call(method);
+    this.sheet.guard(this.row, this.column, this.numRows, this.numColumns);
     if (data.length !== this.numRows) {
       throw new Error(
         `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${this.numRows}.`,
@@ -268,6 +293,7 @@ export class FakeRange implements GsRange {
   }
   merge(): this {
     this.call('merge');
+    this.sheet.guard(this.row, this.column, this.numRows, this.numColumns);
     this.sheet.merges.push(this.getA1Notation());
     return this;
   }
@@ -279,6 +305,7 @@ export class FakeRange implements GsRange {
   /** Contents and formats go; notes stay, as in Sheets. */
   clear(): this {
     this.call('clear');
+    this.sheet.guard(this.row, this.column, this.numRows, this.numColumns);
     for (const row of this.grid((cell) => cell)) {
       for (const cell of row) {
         if (cell === undefined) continue;
@@ -289,5 +316,34 @@ export class FakeRange implements GsRange {
       }
     }
     return this;
+  }
+}
+
+/** Sheet.getRangeList: one call changes every listed range, or none when one is protected. */
+export class FakeRangeList implements GsRangeList {
+  constructor(
+    private readonly sheet: FakeSheet,
+    private readonly ranges: readonly FakeRange[],
+  ) {}
+
+  private change(method: string, write: (cell: Cell) => void): this {
+    this.sheet.ledger.record(this.sheet.name, method);
+    for (const r of this.ranges) this.sheet.guard(r.row, r.column, r.numRows, r.numColumns);
+    for (const range of this.ranges) range.each(write);
+    return this;
+  }
+
+  setBorder(...sides: boolean[]): this {
+    return this.change('setBorder', (cell) => void (cell.border = sides.some(Boolean)));
+  }
+  /** A "#rrggbb" colour, or null for none. */
+  setBackground(color: string | null): this {
+    const background = color === null ? null : validColor(color);
+    return this.change('setBackground', (cell) =>
+      background === null ? delete cell.background : (cell.background = background),
+    );
+  }
+  setNumberFormat(format: string): this {
+    return this.change('setNumberFormat', (cell) => void (cell.format = format));
   }
 }
