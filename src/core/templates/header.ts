@@ -192,6 +192,7 @@ export function findHeader(sheet: SheetSnapshot, report: Report, from = 1): Head
 interface UnitHeaders {
   readonly texts: ReadonlySet<string>;
   readonly firstLetters: ReadonlySet<string>;
+  readonly shortest: number;
   readonly longest: number;
 }
 
@@ -202,26 +203,35 @@ function unitHeadersOf(report: Report): UnitHeaders {
   if (!found) {
     const all = report.appendices.flatMap((a) => a.columns.filter((c) => c.type === 'unit'));
     const texts = new Set(all.flatMap((c) => c.header.filter((h) => h.length === 1).map((h) => h[0]!)));
+    const lengths = [...texts].map((t) => t.length);
     found = {
       texts,
       firstLetters: new Set([...texts].map((t) => t[0]!)),
-      longest: Math.max(0, ...[...texts].map((t) => t.length)),
+      shortest: Math.min(...lengths),
+      longest: Math.max(0, ...lengths),
     };
     unitHeaders.set(report, found);
   }
   return found;
 }
 
+/** The first letter of a text, lower case and without its accent ("Đ" → "d"). */
+function bareFirstLetter(text: string): string | undefined {
+  const letter = /\p{L}/u.exec(text)?.[0];
+  return letter === undefined ? undefined : letter.normalize('NFD')[0]!.toLowerCase().replace('đ', 'd');
+}
+
 /**
  * A row that may start another table: one of its cells is the unit column's header, which
- * every appendix has. Only short texts whose first letter fits are folded: data costs nothing.
+ * every appendix has. Only texts of a header's length whose first letter fits are folded: marks,
+ * numbers and unit names cost nothing.
  */
 export function namesUnitColumn(values: readonly CellValue[], report: Report): boolean {
-  const { texts, firstLetters, longest } = unitHeadersOf(report);
+  const { texts, firstLetters, shortest, longest } = unitHeadersOf(report);
   return values.some((v) => {
-    if (typeof v !== 'string' || v.length > longest + 12) return false;
-    const first = /\p{L}/u.exec(v)?.[0];
-    return first !== undefined && firstLetters.has(stripAccents(first)) && texts.has(headerKey(v));
+    if (typeof v !== 'string' || v.length < shortest || v.length > longest + 12) return false;
+    const first = bareFirstLetter(v);
+    return first !== undefined && firstLetters.has(first) && texts.has(headerKey(v));
   });
 }
 
