@@ -80,8 +80,3 @@ export function areaBounds(range: string): { top: number; left: number; bottom: 
   const b = parseAddress(to);
   return { top: a.row, left: a.col, bottom: b.row, right: b.col };
 }
-
-/** A sheet name as an address prefix: quoted when it holds anything but letters, digits, "_". */
-export function sheetPrefix(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? `${sheet}!` : `'${sheet.replace(/'/g, "''")}'!`;
-}

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { hasSoatBlock, soatMarker } from '../../core/report/annotation';
 import type { ExcelFeatures } from './api';
-import { sheetPrefix, splitSheetAddress } from './addresses';
+import { splitSheetAddress } from './addresses';
 
 /**
  * Where Soát's cell notes live in Excel. Notes (ExcelApi 1.18) hold the core's model exactly: a
@@ -84,7 +84,6 @@ export function queueCommentWrite(
   context: Excel.RequestContext,
   store: CommentStore,
   worksheet: Excel.Worksheet,
-  sheet: string,
   cell: string,
   text: string | null,
   existing: CellComment | undefined,
@@ -101,7 +100,8 @@ export function queueCommentWrite(
   const block = soatBlock(text);
   const thread = existing?.thread;
   if (thread === undefined) {
-    if (block !== undefined) comments.add(`${sheetPrefix(sheet)}${cell}`, block);
+    // A Range, not "Sheet!A1": a sheet named like a cell (PL2) would need quoting by Excel's rules.
+    if (block !== undefined) comments.add(worksheet.getRange(cell), block);
   } else if (thread.own) {
     if (block === undefined) comments.getItem(thread.id).delete();
     else comments.getItem(thread.id).content = block;

@@ -230,7 +230,7 @@ export class ExcelHost implements SpreadsheetHost {
       const existing = marks.comments.get(edits.sheet);
       for (const note of edits.notes) {
         await batch.spend(callBytes(note.text));
-        queueCommentWrite(context, this.store, worksheet, edits.sheet, note.cell, note.text, existing?.get(note.cell));
+        queueCommentWrite(context, this.store, worksheet, note.cell, note.text, existing?.get(note.cell));
       }
       for (const write of edits.writes) {
         await batch.spend(callBytes(write));

@@ -30,8 +30,30 @@ export function parseRange(text: string): Bounds {
   };
 }
 
+/** A name Excel would read as a cell reference (A1 or R1C1 style): it must be quoted in an address. */
+function looksLikeReference(name: string): boolean {
+  const a1 = /^([A-Za-z]{1,3})(\d+)$/.exec(name);
+  if (a1 !== null && parseAddress(`${a1[1]!.toUpperCase()}1`).col <= maxColumn) return true;
+  return /^(R\d*C?\d*|C\d*)$/i.test(name);
+}
+
+/** A sheet name as Excel writes it in an address: bare only when it cannot be misread. */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !looksLikeReference(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/**
+ * "'Phụ lục 2'!D10" or "S!D10" → sheet name and cell, as Excel parses an address argument: an
+ * unquoted name that is not a valid bare name (one that reads as a cell, like PL2) is refused.
+ */
+export function parseSheetAddress(text: string): { sheet: string; range: string } {
+  const bang = text.lastIndexOf('!');
+  const raw = text.slice(0, bang);
+  const quoted = raw.startsWith("'") && raw.endsWith("'") && raw.length > 1;
+  if (bang < 0 || (!quoted && quoteSheet(raw) !== raw)) {
+    throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing: "${text}".`);
+  }
+  return { sheet: quoted ? raw.slice(1, -1).replace(/''/g, "'") : raw, range: text.slice(bang + 1) };
 }
 
 export function boundsAddress(b: Bounds): string {
