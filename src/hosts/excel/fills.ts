@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import { areaChunks, compactAreas, splitSheetAddress } from './addresses';
+import type { ListSeparator } from './separator';
 
 /**
  * Fills as the record stores them: null for no fill, "FFRRGGBB" for a solid colour, and any
@@ -84,9 +85,10 @@ export async function queueFillGroup(
   color: string | null,
   cells: readonly string[],
   spend: (bytes: number) => Promise<void>,
+  separator: ListSeparator,
 ): Promise<void> {
   const fill = decodeFill(color);
-  for (const addresses of areaChunks(compactAreas(cells))) {
+  for (const addresses of areaChunks(compactAreas(cells), separator)) {
     await spend(fillCallBytes(addresses));
     const format = worksheet.getRanges(addresses).format.fill;
     if (fill === null) format.clear();

@@ -15,6 +15,7 @@ import { queueFillGroup, queueFillRead } from './fills';
 import { isOwnSheet, writeMergeDraft } from './merge-outputs';
 import type { ExcelMarks } from './read';
 import { readWorkbook } from './read';
+import { knownSeparator, learnSeparator } from './separator';
 import type { Overwritten, StoredRecord } from './record';
 import { queueRecordWrite } from './record';
 import type { RunSettings } from './run';
@@ -47,9 +48,16 @@ export class ExcelHost implements SpreadsheetHost {
     return runBatch(this.api, this.features, batch, this.settings);
   }
 
+  /** Reads the workbook; learns the list separator on the way, once per session. */
+  private async read(context: Excel.RequestContext, withValues: boolean): ReturnType<typeof readWorkbook> {
+    const read = await readWorkbook(context, this.features, this.store, withValues, knownSeparator(this.api));
+    learnSeparator(this.api, read.separator);
+    return read;
+  }
+
   readSnapshot(): Promise<WorkbookSnapshot> {
     return this.run(async (context) => {
-      const { marks, snapshot } = await readWorkbook(context, this.features, this.store, true);
+      const { marks, snapshot } = await this.read(context, true);
       this.pendingMarks = marks;
       return snapshot;
     });
@@ -61,7 +69,7 @@ export class ExcelHost implements SpreadsheetHost {
    */
   readMergeInputs(): Promise<WorkbookSnapshot> {
     return this.run(async (context) => {
-      const { marks, snapshot } = await readWorkbook(context, this.features, this.store, true);
+      const { marks, snapshot } = await this.read(context, true);
       this.pendingMarks = undefined; // the merge writes no plan; its own write changes the record
       const outputs = new Set(marks.record.mergeOutputs);
       const left = new Set(marks.sheets.filter((s) => outputs.has(s.id) || isOwnSheet(s.name)).map((s) => s.name));
@@ -77,7 +85,7 @@ export class ExcelHost implements SpreadsheetHost {
   private async marks(context: Excel.RequestContext): Promise<ExcelMarks> {
     const pending = this.pendingMarks;
     this.pendingMarks = undefined;
-    return pending ?? (await readWorkbook(context, this.features, this.store, false)).marks;
+    return pending ?? (await this.read(context, false)).marks;
   }
 
   applyPlan(plan: EditPlan): Promise<void> {
@@ -224,9 +232,11 @@ export class ExcelHost implements SpreadsheetHost {
     record: StoredRecord,
   ): Promise<void> {
     const batch = new WriteBatch(context);
+    const separator = knownSeparator(this.api) ?? ',';
     for (const edits of resolution.edits) {
       const worksheet = context.workbook.worksheets.getItem(edits.sheet);
-      for (const group of edits.fills) await queueFillGroup(worksheet, group.color, group.cells, batch.spend);
+      for (const group of edits.fills)
+        await queueFillGroup(worksheet, group.color, group.cells, batch.spend, separator);
       const existing = marks.comments.get(edits.sheet);
       for (const note of edits.notes) {
         await batch.spend(callBytes(note.text));

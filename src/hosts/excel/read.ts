@@ -7,6 +7,9 @@ import type { CommentMarks, CommentStore } from './comments';
 import { queueCommentRead } from './comments';
 import type { StoredRecord } from './record';
 import { queueRecordRead } from './record';
+import type { ListSeparator } from './separator';
+import { queueSeparatorProbe } from './separator';
+import { ExcelHostError, errorCode } from './errors';
 
 /** What applying a plan needs to know of the workbook: Soát's record, comments, protection. */
 export interface ExcelMarks {
@@ -24,14 +27,17 @@ interface UsedRead {
 
 /**
  * Two syncs whatever the size: (1) the sheets, Soát's record and every note or comment; (2) the
- * used range of every sheet (values, formats, formulas, merges) and where the comments sit.
+ * used range of every sheet (values, formats, formulas, merges) and where the comments sit. Until
+ * the list separator is known, (2) starts with a probe of ","; where Excel refuses it, (2) is
+ * sent again with ";" (one more request, once per session).
  */
 export async function readWorkbook(
   context: Excel.RequestContext,
   features: ExcelFeatures,
   store: CommentStore,
   withValues: boolean,
-): Promise<{ marks: ExcelMarks; snapshot: WorkbookSnapshot }> {
+  separator: ListSeparator | undefined,
+): Promise<{ marks: ExcelMarks; snapshot: WorkbookSnapshot; separator: ListSeparator }> {
   const worksheets = context.workbook.worksheets.load('items/name,items/id,items/protection/protected');
   const readRecord = queueRecordRead(context);
   const comments = queueCommentRead(context, store);
@@ -41,23 +47,37 @@ export async function readWorkbook(
     .filter((sheet) => sheet.name !== recordSheetName)
     .map((sheet) => ({ name: sheet.name, id: sheet.id, protected: sheet.protection.protected }));
   const recordExists = worksheets.items.some((sheet) => sheet.name === recordSheetName);
-  const located = comments.locate();
-  const reads: UsedRead[] = [];
-  if (withValues) {
-    for (const sheet of worksheets.items) {
-      if (sheet.name === recordSheetName) continue;
-      const used = sheet
-        .getUsedRangeOrNullObject(true)
-        .load('values,valueTypes,numberFormat,formulas,rowIndex,columnIndex');
-      const merged = features.mergedAreas ? used.getMergedAreasOrNullObject().load('address') : undefined;
-      reads.push({ name: sheet.name, used, ...(merged ? { merged } : {}) });
+  const queueSecond = (probe: ListSeparator | undefined) => {
+    const probed = probe === undefined ? undefined : queueSeparatorProbe(worksheets.items[0]!, probe);
+    const located = comments.locate();
+    const reads: UsedRead[] = [];
+    if (withValues) {
+      for (const sheet of worksheets.items) {
+        if (sheet.name === recordSheetName) continue;
+        const used = sheet
+          .getUsedRangeOrNullObject(true)
+          .load('values,valueTypes,numberFormat,formulas,rowIndex,columnIndex');
+        const merged = features.mergedAreas ? used.getMergedAreasOrNullObject().load('address') : undefined;
+        reads.push({ name: sheet.name, used, ...(merged ? { merged } : {}) });
+      }
     }
+    return { located, reads, probed };
+  };
+  let second = queueSecond(separator === undefined ? ',' : undefined);
+  let learnt: ListSeparator = separator ?? ',';
+  try {
+    await context.sync();
+  } catch (error) {
+    if (separator !== undefined || errorCode(error) !== 'InvalidArgument') throw error;
+    second = queueSecond(';');
+    learnt = ';';
+    await context.sync();
   }
-  await context.sync();
+  if (second.probed?.() === false) throw new ExcelHostError('other', `getRanges: "${learnt}"`);
 
-  const marks: ExcelMarks = { sheets, record: readRecord(), recordExists, comments: located.collect() };
-  const snapshot = { sheets: withValues ? reads.map((read) => sheetSnapshot(read, marks.comments)) : [] };
-  return { marks, snapshot };
+  const marks: ExcelMarks = { sheets, record: readRecord(), recordExists, comments: second.located.collect() };
+  const snapshot = { sheets: withValues ? second.reads.map((read) => sheetSnapshot(read, marks.comments)) : [] };
+  return { marks, snapshot, separator: learnt };
 }
 
 function sheetSnapshot({ name, used, merged }: UsedRead, comments: CommentMarks): SheetSnapshot {

@@ -1,4 +1,5 @@
 import type { WorkbookModel } from './model';
+import type { ListSeparator } from './range';
 
 /**
  * The batching semantics of Office.js that bite: properties throw until loaded and synced, every
@@ -48,6 +49,8 @@ export class FakeContext {
     readonly book: WorkbookModel,
     readonly counters: FakeCounters,
     readonly beforeSync: () => void,
+    /** What getRanges splits an address by: the regional settings' list separator. */
+    readonly listSeparator: ListSeparator = ',',
   ) {}
 
   enqueue(kind: Operation['kind'], payload: unknown, run: () => void, write = kind === 'set'): void {

@@ -3,6 +3,7 @@ import type { FakeCounters } from './client';
 import { FakeContext, FakeOfficeError } from './client';
 import type { WorkbookModel } from './model';
 import { FakeWorkbook } from './objects';
+import type { ListSeparator } from './range';
 import { parseRange } from './range';
 
 export { WorkbookModel } from './model';
@@ -31,6 +32,8 @@ export class FakeExcel {
   readonly runOptions: unknown[] = [];
   /** The next this-many syncs fail as if the user were editing a cell. */
   cellEditFailures = 0;
+  /** The list separator of the regional settings, which getRanges reads (";" in Vietnamese Windows). */
+  listSeparator: ListSeparator = ',';
 
   constructor(
     readonly book: WorkbookModel,
@@ -43,12 +46,17 @@ export class FakeExcel {
 
   async run<T>(options: unknown, batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
     this.runOptions.push(options);
-    const context = new FakeContext(this.book, this.counters, () => {
-      if (this.cellEditFailures > 0) {
-        this.cellEditFailures -= 1;
-        throw new FakeOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
-      }
-    });
+    const context = new FakeContext(
+      this.book,
+      this.counters,
+      () => {
+        if (this.cellEditFailures > 0) {
+          this.cellEditFailures -= 1;
+          throw new FakeOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+        }
+      },
+      this.listSeparator,
+    );
     const request: FakeRequestContext = {
       workbook: new FakeWorkbook(context, this.book),
       application: {

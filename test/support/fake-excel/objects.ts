@@ -13,6 +13,7 @@ import {
   grid,
   maxColumn,
   maxRow,
+  parseAreaList,
   parseRange,
   plain,
   putValue,
@@ -21,9 +22,7 @@ import {
   writeGrid,
 } from './range';
 
-/** Known limits of RangeAreas: more areas or a longer address and Excel refuses the call. */
-export const maxAreas = 400;
-export const maxAreasAddress = 8000;
+export { maxAreas, maxAreasAddress } from './range';
 
 export class FakeRange extends FakeObject<RangeModel> {
   readonly format: FakeRangeFormat;
@@ -188,6 +187,9 @@ export class FakeRangeAreas extends FakeObject<AreasModel> {
   get address(): string {
     return this.get('address');
   }
+  get areaCount(): number {
+    return this.get('areaCount');
+  }
 }
 
 export class FakeWorksheetProtection extends FakeObject<SheetModel> {
@@ -257,23 +259,16 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
     return this.rangeProxy((sheet) => sheet.usedBounds() ?? null);
   }
   getRanges(address: string): FakeRangeAreas {
-    const parts = address.split(',');
+    let areas: RangeModel['bounds'][] = [];
     this.context.enqueue(
       'call',
       { getRanges: address },
-      () => {
-        if (parts.length > maxAreas || address.length > maxAreasAddress) {
-          throw new FakeOfficeError(
-            'InvalidArgument',
-            `getRanges: ${parts.length} areas, ${address.length} characters: over Excel's limit`,
-          );
-        }
-      },
+      () => (areas = parseAreaList(address, this.context.listSeparator)),
       false,
     );
     return new FakeRangeAreas(this.context, () => {
       const sheet = this.resolve();
-      return sheet === null ? null : { sheet, areas: parts.map(parseRange) };
+      return sheet === null ? null : { sheet, areas };
     });
   }
   activate(): void {

@@ -56,6 +56,31 @@ export function parseSheetAddress(text: string): { sheet: string; range: string 
   return { sheet: quoted ? raw.slice(1, -1).replace(/''/g, "'") : raw, range: text.slice(bang + 1) };
 }
 
+/** The separator of a getRanges address: "," or, under some regional settings on Windows, ";". */
+export type ListSeparator = ',' | ';';
+
+/** Known limits of RangeAreas: more areas or a longer address and Excel refuses the call. */
+export const maxAreas = 400;
+export const maxAreasAddress = 8000;
+
+/**
+ * The areas of a getRanges address as Excel reads it: split by the list separator of the
+ * regional settings (office-js issues #1167, #1985), so "A1,B2" is refused where it is ";".
+ */
+export function parseAreaList(address: string, separator: ListSeparator): Bounds[] {
+  const parts = address.split(separator).map((part) => part.trim());
+  const valid = /^\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?$/;
+  const bad = parts.find((part) => !valid.test(part));
+  if (bad !== undefined)
+    throw new FakeOfficeError('InvalidArgument', `getRanges: "${bad}" is not a range (list separator "${separator}").`);
+  if (parts.length > maxAreas || address.length > maxAreasAddress)
+    throw new FakeOfficeError(
+      'InvalidArgument',
+      `getRanges: ${parts.length} areas, ${address.length} characters: over Excel's limit`,
+    );
+  return parts.map(parseRange);
+}
+
 export function boundsAddress(b: Bounds): string {
   const from = address(b.top, b.left);
   return b.top === b.bottom && b.left === b.right ? from : `${from}:${columnLetter(b.right)}${b.bottom}`;

@@ -1,7 +1,7 @@
 import type { Bounds, ChartModel, CommentModel, ReplyModel, SheetModel, WorkbookModel } from '../fake-excel/model';
 import { noFill } from '../fake-excel/model';
 import type { RangeModel } from '../fake-excel/range';
-import { maxAreas, maxAreasAddress } from '../fake-excel/objects';
+import type { ListSeparator } from '../fake-excel/range';
 import { draftingInvoke, draftingNavigate, draftingProperty, draftingSet } from './drafting';
 import { commentsInvoke, commentsNavigate, commentsProperty, commentsQuery, commentsSet } from './comments';
 import {
@@ -10,6 +10,7 @@ import {
   maxColumn,
   maxRow,
   paint,
+  parseAreaList,
   parseRange,
   plain,
   putValue,
@@ -80,7 +81,13 @@ export function property(book: WorkbookModel, parent: Node, name: string): Node 
 }
 
 /** A method that returns an object (GetRange, GetItem…): null stands for a null object. */
-export function navigate(book: WorkbookModel, parent: Node, name: string, args: readonly unknown[]): Node | null {
+export function navigate(
+  book: WorkbookModel,
+  parent: Node,
+  name: string,
+  args: readonly unknown[],
+  separator: ListSeparator = ',',
+): Node | null {
   if (parent.kind === 'worksheets') {
     if (name === 'GetItem' || name === 'GetItemOrNullObject' || name === '') {
       const sheet = sheetOf(book, args[0]);
@@ -98,7 +105,7 @@ export function navigate(book: WorkbookModel, parent: Node, name: string, args: 
   }
   if (parent.kind === 'worksheet') {
     if (name === 'GetRange') return rangeOf(parent.sheet, args[0]);
-    if (name === 'GetRanges') return areasOf(parent.sheet, String(args[0]));
+    if (name === 'GetRanges') return areasOf(parent.sheet, String(args[0]), separator);
     if (name === 'GetUsedRangeOrNullObject' || name === 'GetUsedRange') {
       const used = parent.sheet.usedBounds();
       if (used === undefined)
@@ -148,11 +155,9 @@ const notModelled = (what: string): never => {
   throw new RichApiError('ApiNotFound', `${what} is not modelled by the test server.`);
 };
 
-/** A RangeAreas: its areas, under Excel's limits (about 400 areas, 8,000 address characters). */
-function areasOf(sheet: SheetModel, address: string): Node {
-  const areas = address.split(',').map((a) => parseRange(a.trim()));
-  if (areas.length > maxAreas || address.length > maxAreasAddress)
-    throw new RichApiError('InvalidArgument', `getRanges: ${areas.length} areas, ${address.length} characters.`);
+/** A RangeAreas: its areas, read with the list separator and under Excel's limits. */
+function areasOf(sheet: SheetModel, address: string, separator: ListSeparator): Node {
+  const areas = parseAreaList(address, separator);
   const bounds = {
     top: Math.min(...areas.map((a) => a.top)),
     left: Math.min(...areas.map((a) => a.left)),
@@ -226,6 +231,7 @@ function scalar(node: Node, key: string): unknown {
       ValueTypes: () => bounded(range, valueType),
       NumberFormat: () => bounded(range, (c) => c?.numberFormat ?? 'General'),
       Formulas: () => bounded(range, (c) => c?.formula ?? plain(c)),
+      AreaCount: () => (range.areas ?? [range.bounds]).length,
       RowIndex: () => range.bounds.top - 1,
       ColumnIndex: () => range.bounds.left - 1,
       RowCount: () => range.bounds.bottom - range.bounds.top + 1,

@@ -1,6 +1,7 @@
 import type { OfficeApi } from '../../../src/hosts/excel/api';
 import { excelLibraryHas } from '../../../src/hosts/excel/api';
 import type { WorkbookModel } from '../fake-excel/model';
+import type { ListSeparator } from '../fake-excel/range';
 import type { ExcelLibrary, RichApiRequest, RichApiResponse } from './library';
 import { excelLibrary } from './library';
 import type { Node } from './nodes';
@@ -63,6 +64,8 @@ function argumentsOf(info: PathInfo['ArgumentInfo'], resolve: (id: number) => No
 export class RichApiServer {
   /** Every request served, in order: one per `context.sync()`. */
   readonly requests: ServedRequest[] = [];
+  /** The list separator of the regional settings, which getRanges reads (";" in Vietnamese Windows). */
+  listSeparator: ListSeparator = ',';
 
   constructor(readonly book: WorkbookModel) {}
 
@@ -123,7 +126,7 @@ export class RichApiServer {
     const args = argumentsOf(path.ArgumentInfo, resolve);
     if (path.ObjectPathType === PathType.property) return property(this.book, parent, path.Name);
     if (path.ObjectPathType === PathType.method || path.ObjectPathType === PathType.indexer)
-      return navigate(this.book, parent, path.Name, args);
+      return navigate(this.book, parent, path.Name, args, this.listSeparator);
     throw new RichApiError(
       'InvalidObjectPath',
       `Object path type ${path.ObjectPathType} is not modelled by the test server.`,
