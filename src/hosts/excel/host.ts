@@ -6,7 +6,7 @@ import type { WorkbookDraft } from '../../core/merge/output';
 import type { CellWrite, EditPlan } from '../../core/plan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import type { ExcelFeatures, OfficeApi } from './api';
-import { detectFeatures } from './api';
+import { detectFeatures, minimumExcelApi } from './api';
 import { WriteBatch, callBytes, requestBudgetBytes } from './batch';
 import type { CommentStore } from './comments';
 import { commentStore, queueCommentWrite } from './comments';
@@ -44,7 +44,7 @@ export class ExcelHost implements SpreadsheetHost {
   }
 
   private run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    if (!this.api.isSetSupported('ExcelApi', '1.9')) return Promise.reject(new ExcelHostError('unsupported'));
+    if (!this.api.isSetSupported('ExcelApi', minimumExcelApi)) return Promise.reject(new ExcelHostError('old-excel'));
     return runBatch(this.api, this.features, batch, this.settings);
   }
 
