@@ -7,7 +7,8 @@ import type { CellWrite, EditPlan } from '../../core/plan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import type { ExcelFeatures, OfficeApi } from './api';
 import { detectFeatures, minimumExcelApi } from './api';
-import { WriteBatch, callBytes, requestBudgetBytes } from './batch';
+import type { PayloadBudget } from './batch';
+import { ReadBatch, WriteBatch, callBytes, payloadBudget } from './batch';
 import type { CommentStore } from './comments';
 import { commentStore, queueCommentWrite } from './comments';
 import { ExcelHostError } from './errors';
@@ -35,12 +36,16 @@ export class ExcelHost implements SpreadsheetHost {
   /** Marks read with the last snapshot, used once by the applyPlan that follows it. */
   private pendingMarks: ExcelMarks | undefined;
 
+  /** What a request and an answer may carry: under Excel's 5 MB (lower only to test splitting). */
+  private readonly budget: PayloadBudget;
+
   constructor(
     private readonly api: OfficeApi,
-    private readonly settings: RunSettings = {},
+    private readonly settings: RunSettings & { readonly budget?: PayloadBudget } = {},
   ) {
     this.features = detectFeatures(api);
     this.store = commentStore(this.features);
+    this.budget = settings.budget ?? payloadBudget;
   }
 
   private run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
@@ -50,7 +55,8 @@ export class ExcelHost implements SpreadsheetHost {
 
   /** Reads the workbook; learns the list separator on the way, once per session. */
   private async read(context: Excel.RequestContext, withValues: boolean): ReturnType<typeof readWorkbook> {
-    const read = await readWorkbook(context, this.features, this.store, withValues, knownSeparator(this.api));
+    const separator = knownSeparator(this.api);
+    const read = await readWorkbook(context, this.features, this.store, withValues, separator, this.budget);
     learnSeparator(this.api, read.separator);
     return read;
   }
@@ -102,37 +108,21 @@ export class ExcelHost implements SpreadsheetHost {
       const reads: {
         sheet: string;
         originals?: () => Record<string, string | null>;
-        previous: ReturnType<typeof queuePreviousRead>;
+        previous: Awaited<ReturnType<typeof queuePreviousRead>>;
       }[] = [];
-      let bytes = 0;
-      let pending = false;
+      const batch = new ReadBatch(context, this.budget);
       for (const { sheet, fills, writes } of edited) {
-        if (bytes > requestBudgetBytes) {
-          await context.sync(); // reads are one call per run of cells: only a huge workbook gets here
-          bytes = 0;
-          pending = false;
-        }
-        const spend = (n: number): void => {
-          bytes += n;
-          pending = true;
-        };
         const worksheet = context.workbook.worksheets.getItem(sheet);
         const fresh = [...new Set(fills.filter((g) => g.color !== '').flatMap((g) => g.cells))].filter(
           (cell) => !(cell in (recorded[sheet] ?? {})),
         );
         const done = new Set(marks.record.overwritten.filter((o) => o.sheet === sheet).map((o) => o.cell));
-        const previous = queuePreviousRead(
-          worksheet,
-          writes.map((w) => w.cell).filter((cell) => !done.has(cell)),
-          spend,
-        );
-        reads.push({
-          sheet,
-          previous,
-          ...(fresh.length > 0 ? { originals: queueFillRead(worksheet, fresh, spend) } : {}),
-        });
+        const changed = writes.map((w) => w.cell).filter((cell) => !done.has(cell));
+        const previous = await queuePreviousRead(worksheet, changed, batch.spend);
+        const originals = fresh.length > 0 ? await queueFillRead(worksheet, sheet, fresh, batch.spend) : undefined;
+        reads.push({ sheet, previous, ...(originals ? { originals } : {}) });
       }
-      if (pending) await context.sync();
+      await batch.finish();
 
       const overwritten: Overwritten[] = [...marks.record.overwritten];
       const sheets: SheetSnapshot[] = marks.sheets.map(({ name }) => {
@@ -172,20 +162,17 @@ export class ExcelHost implements SpreadsheetHost {
       if (known.protected) throw new ExcelHostError('protected', ` (${sheet})`);
       const worksheet = context.workbook.worksheets.getItem(sheet);
       const done = new Set(marks.record.overwritten.filter((o) => o.sheet === sheet).map((o) => o.cell));
-      const previous = queuePreviousRead(
-        worksheet,
-        writes.map((w) => w.cell).filter((cell) => !done.has(cell)),
-        () => undefined,
-      );
-      if (previous.size > 0) await context.sync();
-      const batch = new WriteBatch(context);
+      const reads = new ReadBatch(context, this.budget);
+      const changed = writes.map((w) => w.cell).filter((cell) => !done.has(cell));
+      const previous = await queuePreviousRead(worksheet, changed, reads.spend);
+      await reads.finish();
+      const batch = new WriteBatch(context, this.budget.request);
       for (const write of writes) {
         await batch.spend(callBytes(write));
         queueCellWrite(worksheet, write);
       }
       const record = { ...marks.record, overwritten: [...marks.record.overwritten, ...previous.collect(sheet)] };
-      await batch.spend(callBytes(record));
-      queueRecordWrite(context, record, marks.recordExists);
+      await queueRecordWrite(context, record, marks.recordExists, batch.spend, this.budget.request);
       await batch.finish();
     });
   }
@@ -196,7 +183,7 @@ export class ExcelHost implements SpreadsheetHost {
       const marks = await this.marks(context);
       const present = new Set(marks.sheets.map((s) => s.name));
       const entries = marks.record.overwritten.filter((o) => present.has(o.sheet));
-      const batch = new WriteBatch(context);
+      const batch = new WriteBatch(context, this.budget.request);
       for (const entry of entries) {
         await batch.spend(callBytes(entry.formula ?? entry.value));
         const write =
@@ -208,8 +195,8 @@ export class ExcelHost implements SpreadsheetHost {
               };
         queueCellWrite(context.workbook.worksheets.getItem(entry.sheet), write);
       }
-      await batch.spend(callBytes(marks.record.fills));
-      queueRecordWrite(context, { ...marks.record, overwritten: [] }, marks.recordExists);
+      const record = { ...marks.record, overwritten: [] };
+      await queueRecordWrite(context, record, marks.recordExists, batch.spend, this.budget.request);
       await batch.finish();
       return entries.length;
     });
@@ -231,24 +218,26 @@ export class ExcelHost implements SpreadsheetHost {
     resolution: Resolution,
     record: StoredRecord,
   ): Promise<void> {
-    const batch = new WriteBatch(context);
+    const batch = new WriteBatch(context, this.budget.request);
     const separator = knownSeparator(this.api) ?? ',';
     for (const edits of resolution.edits) {
       const worksheet = context.workbook.worksheets.getItem(edits.sheet);
       for (const group of edits.fills)
         await queueFillGroup(worksheet, group.color, group.cells, batch.spend, separator);
       const existing = marks.comments.get(edits.sheet);
-      for (const note of edits.notes) {
-        await batch.spend(callBytes(note.text));
-        queueCommentWrite(context, this.store, worksheet, note.cell, note.text, existing?.get(note.cell));
+      // Without notes or comments (below ExcelApi 1.10) nothing is sent, so nothing is spent.
+      if (this.store !== 'none') {
+        for (const note of edits.notes) {
+          await batch.spend(callBytes(note.text));
+          queueCommentWrite(context, this.store, worksheet, note.cell, note.text, existing?.get(note.cell));
+        }
       }
       for (const write of edits.writes) {
         await batch.spend(callBytes(write));
         queueCellWrite(worksheet, write);
       }
     }
-    await batch.spend(callBytes(record));
-    queueRecordWrite(context, record, marks.recordExists);
+    await queueRecordWrite(context, record, marks.recordExists, batch.spend, this.budget.request);
     await batch.finish();
   }
 }

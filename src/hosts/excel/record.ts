@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 import type { SoatRecord } from '../../core/annotate';
 import { recordFromRows, recordSheetName, recordToRows } from '../../core/annotate';
+import { callOverheadBytes, payloadBudget, utf8Bytes } from './batch';
 
 /**
  * The very hidden sheet "_soat" keeps, in columns A:C, the original fill of every cell Soát
@@ -71,13 +72,21 @@ function encodeEntry(entry: Overwritten): string[] {
 
 /**
  * Rewrites the record sheet (`exists` from the read); an empty record removes it. Everything is
- * written as text so that "FFFFC7CE" or "=F5/E5" stay what they are.
+ * written as text so that "FFFFC7CE" or "=F5/E5" stay what they are. A long record is written in
+ * blocks of rows, each told to `spend` first, so that no request passes Excel's limit.
  */
-export function queueRecordWrite(context: Excel.RequestContext, record: StoredRecord, exists: boolean): void {
+export async function queueRecordWrite(
+  context: Excel.RequestContext,
+  record: StoredRecord,
+  exists: boolean,
+  spend: (bytes: number) => Promise<void>,
+  budget = payloadBudget.request,
+): Promise<void> {
   const fills = recordToRows(record.fills);
   const values = record.overwritten.map(encodeEntry);
   const outputs = record.mergeOutputs.map((id) => [id]);
   const sheets = context.workbook.worksheets;
+  await spend(callOverheadBytes);
   if (fills.length === 0 && values.length === 0 && outputs.length === 0) {
     if (exists) {
       const sheet = sheets.getItem(recordSheetName);
@@ -94,17 +103,41 @@ export function queueRecordWrite(context: Excel.RequestContext, record: StoredRe
     sheet = sheets.add(recordSheetName);
     sheet.visibility = 'VeryHidden';
   }
-  writeBlock(sheet, 'A', fills);
-  writeBlock(sheet, 'E', values);
-  writeBlock(sheet, 'J', outputs);
+  // A quarter of the budget per block, so that a block always fits beside other calls.
+  const blockBytes = budget / 4;
+  await writeBlock(sheet, 'A', fills, spend, blockBytes);
+  await writeBlock(sheet, 'E', values, spend, blockBytes);
+  await writeBlock(sheet, 'J', outputs, spend, blockBytes);
 }
 
 const lastColumns = { A: 'C', E: 'H', J: 'J' } as const;
 
-function writeBlock(sheet: Excel.Worksheet, firstColumn: keyof typeof lastColumns, rows: string[][]): void {
-  if (rows.length === 0) return;
+async function writeBlock(
+  sheet: Excel.Worksheet,
+  firstColumn: keyof typeof lastColumns,
+  rows: string[][],
+  spend: (bytes: number) => Promise<void>,
+  blockBytes: number,
+): Promise<void> {
   const lastColumn = lastColumns[firstColumn];
-  const range = sheet.getRange(`${firstColumn}1:${lastColumn}${rows.length}`);
-  range.numberFormat = rows.map((row) => row.map(() => '@'));
-  range.values = rows;
+  let start = 0;
+  while (start < rows.length) {
+    // The values and, as large again at most, their "@" formats.
+    let bytes = callOverheadBytes;
+    let end = start;
+    while (end < rows.length && (end === start || bytes + 2 * rowBytes(rows[end]!) <= blockBytes)) {
+      bytes += 2 * rowBytes(rows[end]!);
+      end++;
+    }
+    const block = rows.slice(start, end);
+    await spend(bytes);
+    const range = sheet.getRange(`${firstColumn}${start + 1}:${lastColumn}${end}`);
+    range.numberFormat = block.map((row) => row.map(() => '@'));
+    range.values = block;
+    start = end;
+  }
+}
+
+function rowBytes(row: readonly string[]): number {
+  return utf8Bytes(JSON.stringify(row)) + 1;
 }

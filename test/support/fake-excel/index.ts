@@ -1,13 +1,13 @@
 import type { OfficeApi } from '../../../src/hosts/excel/api';
 import type { FakeCounters } from './client';
-import { FakeContext, FakeOfficeError } from './client';
+import { FakeContext, FakeOfficeError, requestLimitBytes } from './client';
 import type { WorkbookModel } from './model';
 import { FakeWorkbook } from './objects';
 import type { ListSeparator } from './range';
 import { parseRange } from './range';
 
 export { WorkbookModel } from './model';
-export { FakeOfficeError, requestLimitBytes } from './client';
+export { FakeOfficeError, jsonBytes, requestLimitBytes } from './client';
 export { maxAreas, maxAreasAddress } from './objects';
 
 /** What `Excel.run` hands the batch: the workbook, the application, and `sync`. */
@@ -34,6 +34,8 @@ export class FakeExcel {
   cellEditFailures = 0;
   /** The list separator of the regional settings, which getRanges reads (";" in Vietnamese Windows). */
   listSeparator: ListSeparator = ',';
+  /** The most a request or a response may carry (5 MB in Excel on the web); lower to test splitting. */
+  payloadLimitBytes = requestLimitBytes;
 
   constructor(
     readonly book: WorkbookModel,

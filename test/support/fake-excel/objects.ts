@@ -11,6 +11,7 @@ import {
   boundsAddress,
   cellsOf,
   grid,
+  intersection,
   maxColumn,
   maxRow,
   parseAreaList,
@@ -77,6 +78,22 @@ export class FakeRange extends FakeObject<RangeModel> {
     return this.get('columnIndex');
   }
 
+  /** ExcelApi 1.4: the cells this range shares with `other` (an address on its sheet), or a null object. */
+  getIntersectionOrNullObject(other: string): FakeRange {
+    this.context.enqueue('call', { getIntersectionOrNullObject: other }, () => undefined, false);
+    return new FakeRange(this.context, () => {
+      const m = this.resolve();
+      const meet = m === null ? null : intersection(m.bounds, parseRange(other));
+      return m === null || meet === null ? null : { sheet: m.sheet, bounds: meet };
+    });
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+
   getMergedAreasOrNullObject(): FakeRangeAreas {
     this.context.enqueue('call', 'getMergedAreasOrNullObject', () => undefined, false);
     return new FakeRangeAreas(this.context, () => {
@@ -116,6 +133,7 @@ export class FakeRange extends FakeObject<RangeModel> {
           }
           value.push(row);
         }
+        this.context.respond(value);
       },
       false,
     );

@@ -81,6 +81,17 @@ export function parseAreaList(address: string, separator: ListSeparator): Bounds
   return parts.map(parseRange);
 }
 
+/** Where two areas meet, or null. */
+export function intersection(a: Bounds, b: Bounds): Bounds | null {
+  const meet = {
+    top: Math.max(a.top, b.top),
+    left: Math.max(a.left, b.left),
+    bottom: Math.min(a.bottom, b.bottom),
+    right: Math.min(a.right, b.right),
+  };
+  return meet.top <= meet.bottom && meet.left <= meet.right ? meet : null;
+}
+
 export function boundsAddress(b: Bounds): string {
   const from = address(b.top, b.left);
   return b.top === b.bottom && b.left === b.right ? from : `${from}:${columnLetter(b.right)}${b.bottom}`;

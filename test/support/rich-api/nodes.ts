@@ -7,6 +7,7 @@ import { commentsInvoke, commentsNavigate, commentsProperty, commentsQuery, comm
 import {
   boundsAddress,
   grid,
+  intersection,
   maxColumn,
   maxRow,
   paint,
@@ -136,6 +137,14 @@ export function navigate(
           },
         },
       };
+    }
+    if (name === 'GetIntersectionOrNullObject') {
+      const other = args[0] as Node | string | undefined;
+      const b =
+        typeof other === 'string' ? parseRange(other) : other?.kind === 'range' ? other.range.bounds : undefined;
+      if (b === undefined) throw new RichApiError('InvalidArgument', 'getIntersectionOrNullObject: not a range');
+      const meet = intersection(bounds, b);
+      return meet === null ? null : { kind: 'range', range: { sheet, bounds: meet } };
     }
     if (name === 'GetCell')
       return {
