@@ -57,16 +57,23 @@ export async function queueFillRead(
   sheet: string,
   cells: readonly string[],
   spend: (request: number, response: number) => Promise<void>,
+  maxAnswerBytes: number,
 ): Promise<() => Record<string, string | null>> {
   const wanted = new Set(cells.map((cell) => cell.toUpperCase()));
   // An answer's cell: its address and three fill properties, about 110 bytes and the sheet's name.
   const answerBytes = 110 + utf8Bytes(sheet) * 2;
+  const maxRows = Math.max(1, Math.floor(maxAnswerBytes / answerBytes));
   const loaded: { properties: { value: Excel.CellProperties[][] } }[] = [];
   for (const area of fillReadAreas(cells)) {
-    const { top, bottom } = areaBounds(area);
-    await spend(callOverheadBytes + area.length, (bottom - top + 1) * answerBytes);
-    const fill = { color: true, pattern: true, patternColor: true };
-    loaded.push({ properties: worksheet.getRange(area).getCellProperties({ address: true, format: { fill } }) });
+    const { top: first, bottom: last } = areaBounds(area);
+    const column = /^[A-Z]+/.exec(area)![0];
+    for (let top = first; top <= last; top += maxRows) {
+      const bottom = Math.min(last, top + maxRows - 1);
+      await spend(callOverheadBytes + area.length, (bottom - top + 1) * answerBytes);
+      const fill = { color: true, pattern: true, patternColor: true };
+      const range = worksheet.getRange(`${column}${top}:${column}${bottom}`);
+      loaded.push({ properties: range.getCellProperties({ address: true, format: { fill } }) });
+    }
   }
   return () => {
     const fills: Record<string, string | null> = {};

@@ -119,7 +119,10 @@ export class ExcelHost implements SpreadsheetHost {
         const done = new Set(marks.record.overwritten.filter((o) => o.sheet === sheet).map((o) => o.cell));
         const changed = writes.map((w) => w.cell).filter((cell) => !done.has(cell));
         const previous = await queuePreviousRead(worksheet, changed, batch.spend);
-        const originals = fresh.length > 0 ? await queueFillRead(worksheet, sheet, fresh, batch.spend) : undefined;
+        const originals =
+          fresh.length > 0
+            ? await queueFillRead(worksheet, sheet, fresh, batch.spend, this.budget.response / 2)
+            : undefined;
         reads.push({ sheet, previous, ...(originals ? { originals } : {}) });
       }
       await batch.finish();

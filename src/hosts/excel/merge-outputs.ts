@@ -27,7 +27,7 @@ export async function writeMergeDraft(
   const worksheets = context.workbook.worksheets.load('items/name,items/id');
   const readRecord = queueRecordRead(context);
   await context.sync();
-  const record = readRecord();
+  const record = await readRecord();
   const present = new Set(worksheets.items.map((sheet) => sheet.id));
   const names = worksheets.items.map((sheet) => sheet.name);
   const added = await writeDraft(context, draft, names, features);

@@ -58,9 +58,10 @@ export async function readWorkbook(
   budget: PayloadBudget = payloadBudget,
 ): Promise<{ marks: ExcelMarks; snapshot: WorkbookSnapshot; separator: ListSeparator }> {
   const worksheets = context.workbook.worksheets.load('items/name,items/id,items/protection/protected');
-  const readRecord = queueRecordRead(context);
+  const readRecord = queueRecordRead(context, budget);
   const comments = queueCommentRead(context, store, budget);
   await context.sync();
+  const record = await readRecord();
 
   const sheets = worksheets.items
     .filter((sheet) => sheet.name !== recordSheetName)
@@ -100,7 +101,7 @@ export async function readWorkbook(
   if (second.probed?.() === false) throw new ExcelHostError('other', `getRanges: "${learnt}"`);
 
   const rest = await readRest(context, second.reads, first, budget);
-  const marks: ExcelMarks = { sheets, record: readRecord(), recordExists, comments: second.located.collect() };
+  const marks: ExcelMarks = { sheets, record, recordExists, comments: second.located.collect() };
   const snapshot = {
     sheets: withValues
       ? second.reads.map((read, i) => sheetSnapshot(read, [read.first, ...rest[i]!], marks.comments))

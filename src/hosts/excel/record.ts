@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 import type { SoatRecord } from '../../core/annotate';
 import { recordFromRows, recordSheetName, recordToRows } from '../../core/annotate';
+import type { PayloadBudget } from './batch';
 import { callOverheadBytes, payloadBudget, utf8Bytes } from './batch';
 
 /**
@@ -27,17 +28,47 @@ export interface StoredRecord {
   readonly mergeOutputs: readonly string[];
 }
 
-/** Queue before a sync; read after it. */
-export function queueRecordRead(context: Excel.RequestContext): () => StoredRecord {
-  const used = context.workbook.worksheets
-    .getItemOrNullObject(recordSheetName)
-    .getUsedRangeOrNullObject(true)
-    .load('values,rowIndex,columnIndex');
-  return () => {
+/** What a record cell may take in an answer: a sheet name, a cell, a fill or a value. */
+const recordCellBytes = 64;
+/** Columns A to J. */
+const recordColumns = 10;
+
+/**
+ * Queue before a sync; call after it. The first rows come with that sync; a record longer than
+ * a quarter of the response budget is read in further blocks of rows, a sync each.
+ */
+export function queueRecordRead(
+  context: Excel.RequestContext,
+  budget: PayloadBudget = payloadBudget,
+): () => Promise<StoredRecord> {
+  const blockRows = Math.max(1, Math.floor(budget.response / 4 / (recordColumns * recordCellBytes)));
+  const sheet = context.workbook.worksheets.getItemOrNullObject(recordSheetName);
+  const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
+  const head = used.getIntersectionOrNullObject(`A1:J${blockRows}`).load('values,rowIndex,columnIndex,rowCount');
+  return async () => {
     if (used.isNullObject) return { fills: { fills: {} }, overwritten: [], mergeOutputs: [] };
-    // The used range starts where the data does: pad it back to A1.
-    const pad = (row: unknown[]): unknown[] => [...Array.from({ length: used.columnIndex }, () => null), ...row];
-    const rows = [...Array.from({ length: used.rowIndex }, () => []), ...(used.values as unknown[][]).map(pad)];
+    const rows: unknown[][] = Array.from({ length: used.rowIndex + used.rowCount }, () => []);
+    // Each block starts where its data does: its rows are padded back to column A.
+    const place = (range: Excel.Range): void =>
+      (range.values as unknown[][]).forEach((row, r) => {
+        rows[range.rowIndex + r] = [...Array.from({ length: range.columnIndex }, () => null), ...row];
+      });
+    if (!head.isNullObject) place(head);
+    const blocks: Excel.Range[] = [];
+    let queued = 0;
+    for (let top = blockRows + 1; top <= used.rowIndex + used.rowCount; top += blockRows) {
+      // By name: the used range's proxy does not outlive the first sync.
+      const bottom = Math.min(used.rowIndex + used.rowCount, top + blockRows - 1);
+      const block = context.workbook.worksheets.getItem(recordSheetName).getRange(`A${top}:J${bottom}`);
+      blocks.push(block.load('values,rowIndex,columnIndex'));
+      queued += blockRows * recordColumns * recordCellBytes;
+      if (queued + blockRows * recordColumns * recordCellBytes > budget.response) {
+        await context.sync();
+        queued = 0;
+      }
+    }
+    if (queued > 0) await context.sync();
+    for (const block of blocks) place(block);
     return {
       fills: recordFromRows(rows.map((row) => row.slice(0, 3))),
       overwritten: overwrittenFromRows(rows),
@@ -95,14 +126,10 @@ export async function queueRecordWrite(
     }
     return;
   }
-  let sheet: Excel.Worksheet;
-  if (exists) {
-    sheet = sheets.getItem(recordSheetName);
-    sheet.getRange().clear();
-  } else {
-    sheet = sheets.add(recordSheetName);
-    sheet.visibility = 'VeryHidden';
-  }
+  if (exists) sheets.getItem(recordSheetName).getRange().clear();
+  else sheets.add(recordSheetName).visibility = 'VeryHidden';
+  // By name for every block: a proxy from add() does not outlive the sync that created it.
+  const sheet = { getRange: (range: string) => sheets.getItem(recordSheetName).getRange(range) };
   // A quarter of the budget per block, so that a block always fits beside other calls.
   const blockBytes = budget / 4;
   await writeBlock(sheet, 'A', fills, spend, blockBytes);
@@ -113,7 +140,7 @@ export async function queueRecordWrite(
 const lastColumns = { A: 'C', E: 'H', J: 'J' } as const;
 
 async function writeBlock(
-  sheet: Excel.Worksheet,
+  sheet: Pick<Excel.Worksheet, 'getRange'>,
   firstColumn: keyof typeof lastColumns,
   rows: string[][],
   spend: (bytes: number) => Promise<void>,

@@ -71,7 +71,7 @@ describe.each(backends)('through $name', (backend) => {
     const reference = backend.open(snapshot, ',');
     await validate(new ExcelHost(reference.api));
     expected = reference.view.fills(pl3);
-  });
+  }, 30_000);
 
   test.each([',', ';'] as const)(
     'with "%s" Validate paints every finding and Clear puts back the fills',

@@ -58,6 +58,7 @@ export class FakeExcel {
         }
       },
       this.listSeparator,
+      this.payloadLimitBytes,
     );
     const request: FakeRequestContext = {
       workbook: new FakeWorkbook(context, this.book),
