@@ -27,8 +27,11 @@ import { queueCellWrite, queuePreviousRead } from './writes';
 const unreadFill = '?';
 
 /**
- * The open workbook through Office.js. Validate costs four syncs whatever the size: two to read
- * (readSnapshot), one for the original fills of newly painted cells, one (or more past 5 MB) to write.
+ * The open workbook through Office.js. Validate on an ordinary workbook costs four syncs: two to
+ * read (readSnapshot), one for the original fills of newly painted cells, one to write. A larger
+ * one costs, past those, a sync per 4 MB of cells beyond each sheet's first block (blocks.ts), of
+ * fill reads (~110 bytes a cell) and of writes (~1 KB a call), so that no request or answer
+ * passes Excel on the web's 5 MB; a list separator not yet learnt costs one refused request.
  */
 export class ExcelHost implements SpreadsheetHost {
   readonly features: ExcelFeatures;
