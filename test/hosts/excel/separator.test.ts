@@ -91,5 +91,6 @@ describe.each(backends)('through $name', (backend) => {
       await validate(host);
       expect(requests() - afterClear).toBe(4);
     },
+    30_000,
   );
 });
