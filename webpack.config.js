@@ -1,15 +1,52 @@
-/* Builds the Excel add-in into dist/: taskpane.html, commands.html, dialog.html, manifest.xml, assets, office.js. */
+/*
+ * Builds the Excel add-in into dist/: taskpane.html, commands.html, dialog.html, support.html,
+ * manifest.xml, assets. The pages load office.js from Microsoft's CDN, as Microsoft requires of a
+ * published add-in; `--env offline` copies the npm package's office.js beside them instead (an
+ * older library: no notes, no one-step undo). The manifest's origin is SOAT_ORIGIN (default
+ * https://localhost:3000, what `npm start` serves).
+ */
 const path = require('node:path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const officeJs = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
+/** Microsoft's production office.js: the only one that has every current requirement set. */
+const officeCdn = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+/** The origin manifest.xml is written with; the build replaces it by SOAT_ORIGIN. */
+const manifestOrigin = 'https://localhost:3000';
+
+/** SOAT_ORIGIN as the manifest needs it: an https URL without a trailing slash. */
+function deployedOrigin(value = manifestOrigin) {
+  const url = new URL(value);
+  if (url.protocol !== 'https:' || url.search !== '' || url.hash !== '')
+    throw new Error(`SOAT_ORIGIN must be an https address without query, as Office requires: ${value}`);
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+/** manifest.xml with every URL under `base`: the pages, icons and SupportUrl; AppDomain is its origin. */
+function manifestFor(xml, base) {
+  const domain = `<AppDomain>${manifestOrigin}</AppDomain>`;
+  return xml.split(domain).join(`<AppDomain>${new URL(base).origin}</AppDomain>`).split(manifestOrigin).join(base);
+}
 /** What `clean` leaves in the output directory: the Google Sheets add-on, built beside the add-in. */
 const keepGsheets = /^gsheets(?:[\\/]|$)/;
 
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode !== 'development';
+  const offline = env.offline === true || env.offline === 'true';
+  const origin = deployedOrigin(process.env.SOAT_ORIGIN || undefined);
+  const page = (filename, template, chunks) =>
+    new HtmlWebpackPlugin({ filename, template, chunks, templateParameters: { officeJs: offline ? 'office.js' : officeCdn } });
+  // The npm package's office.js, with Excel's per-platform libraries and strings it loads from
+  // beside itself; Microsoft ships them minified, so Terser is not run over their megabytes again.
+  const minimized = { minimized: true };
+  const officeCopy = [
+    { from: path.join(officeJs, 'office.js'), to: 'office.js', info: minimized },
+    { context: officeJs, from: 'excel-*.js', to: '[name][ext]', globOptions: { ignore: ['**/*.debug.js'] }, info: minimized },
+    { from: path.join(officeJs, 'en-us'), to: 'en-us', info: minimized },
+    { from: path.join(officeJs, 'vi-vn'), to: 'vi-vn', info: minimized },
+  ];
   const config = {
     mode: production ? 'production' : 'development',
     devtool: production ? 'source-map' : 'eval-source-map',
@@ -34,20 +71,17 @@ module.exports = async (env = {}, argv = {}) => {
         resource.request = resource.request.replace(/^node:/, '');
       }),
       new webpack.ProvidePlugin({ Buffer: ['buffer', 'Buffer'] }),
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+      page('taskpane.html', './src/taskpane/taskpane.html', ['taskpane']),
+      page('commands.html', './src/commands/commands.html', ['commands']),
       // A failed ribbon command shows its message here (Office.context.ui.displayDialogAsync).
-      new HtmlWebpackPlugin({ filename: 'dialog.html', template: './src/commands/dialog.html', chunks: ['dialog'] }),
+      page('dialog.html', './src/commands/dialog.html', ['dialog']),
+      // The manifest's SupportUrl: what Soát is, which Excel runs it, where to ask.
+      page('support.html', './src/taskpane/support.html', []),
       new CopyWebpackPlugin({
         patterns: [
-          { from: 'manifest.xml', to: 'manifest.xml' },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestFor(content.toString(), origin) },
           { from: 'assets', to: 'assets' },
-          { from: path.join(officeJs, 'office.js'), to: 'office.js' },
-          // office.js loads Excel's own library (excel-web-16.00.js, excel-win32-16.01.js…) and
-          // its strings from beside itself: without them the add-in does not start in Excel.
-          { context: officeJs, from: 'excel-*.js', to: '[name][ext]', globOptions: { ignore: ['**/*.debug.js'] } },
-          { from: path.join(officeJs, 'en-us'), to: 'en-us' },
-          { from: path.join(officeJs, 'vi-vn'), to: 'vi-vn' },
+          ...(offline ? officeCopy : []),
         ],
       }),
     ],
@@ -63,3 +97,4 @@ module.exports = async (env = {}, argv = {}) => {
   }
   return config;
 };
+module.exports.officeCdn = officeCdn;

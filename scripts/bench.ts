@@ -13,6 +13,7 @@ import type { UnitRegistry } from '../src/core/units/registry';
 import { registryFromRows } from '../src/core/units/registry';
 import { draftToXlsx } from '../src/hosts/xlsx/draft';
 import { readWorkbookBuffer } from '../src/hosts/xlsx/read';
+import { benchExcelPayloads } from './bench-excel';
 
 type RegistryRow = [number, string, string, string];
 
@@ -168,6 +169,7 @@ async function main(): Promise<void> {
     `ratio validate / ExcelJS load: ${(firstRun / excelOnly).toFixed(2)}× first run, ${(againRun / excelOnly).toFixed(2)}× after (target ≤ 1.5×)\n\n`,
   );
   await benchMerge(200, repeat);
+  await benchExcelPayloads([1000, 10_000, 50_000], generatedPhuLuc2);
 }
 
 async function benchMerge(count: number, repeat: number): Promise<void> {

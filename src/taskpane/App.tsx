@@ -54,6 +54,8 @@ export function App({ actions, initialLang = 'vi', initialError }: AppProps) {
     initialError === undefined ? undefined : { intent: 'error', text: initialError },
   );
   const [overwrite, setOverwrite] = useState(false);
+  // Asked once: what the host lacks does not change while the pane is open.
+  const [limitations] = useState(() => actions.limitations?.() ?? []);
 
   const run = async (work: () => Promise<string | undefined>): Promise<void> => {
     setBusy(true);
@@ -96,6 +98,11 @@ export function App({ actions, initialLang = 'vi', initialError }: AppProps) {
             data-testid="lang"
           />
         </div>
+        {limitations.map((limitation) => (
+          <MessageBar key={limitation.en} intent="warning" data-testid="limitation">
+            <MessageBarBody>{limitation[lang]}</MessageBarBody>
+          </MessageBar>
+        ))}
         <div className={styles.row}>
           <Button
             appearance="primary"

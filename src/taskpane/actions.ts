@@ -17,6 +17,8 @@ export interface PaneActions {
   mergeSheets(lang: Lang): Promise<PaneReport>;
   /** Merges unit .xlsx files chosen in the pane into new sheets of the open workbook. */
   mergeFiles(files: readonly PaneFile[], lang: Lang): Promise<PaneReport>;
+  /** What this host lacks of what Soát uses (an older Excel), said when the pane opens. */
+  limitations?(): readonly Record<Lang, string>[];
 }
 
 export interface PaneFile {

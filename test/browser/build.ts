@@ -13,5 +13,6 @@ export function newest(dir: string): number {
 }
 
 export const root = join(__dirname, '..', '..');
-export const distDir = join(root, 'dist');
+/** The offline build the browser tests open (office.js from the npm package, replaced by the fake). */
+export const distDir = join(root, 'out', 'test-dist');
 export const fakeBundle = join(root, 'out', 'browser', 'fake-office.js');

@@ -9,6 +9,8 @@ import { FakeRange } from '../support/fake-excel/objects';
 
 interface TestWindow {
   __soatWorkbook?: WorkbookSnapshot;
+  /** The highest ExcelApi set the fake Excel reports (an older Excel when lower). */
+  __soatApiVersion?: string;
   /** What a dialog page sent its opener with Office.context.ui.messageParent. */
   __parentMessages?: string[];
   __fakeExcel?: FakeExcel;
@@ -17,7 +19,10 @@ interface TestWindow {
 }
 
 const page = window as unknown as TestWindow;
-const excel = new FakeExcel(WorkbookModel.fromSnapshot(page.__soatWorkbook ?? { sheets: [] }), '1.18');
+const excel = new FakeExcel(
+  WorkbookModel.fromSnapshot(page.__soatWorkbook ?? { sheets: [] }),
+  page.__soatApiVersion ?? '1.18',
+);
 page.__fakeExcel = excel;
 const ready = { host: 'Excel', platform: 'OfficeOnline' };
 page.Office = {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { distDir, fakeBundle, newest, root } from './build';
 
 /**
- * Builds what the browser test opens (the add-in in dist/, the fake office.js in out/browser/)
+ * Builds what the browser test opens (the add-in's offline build in out/test-dist/, the fake
+ * office.js in out/browser/)
  * when a source changed since the last build, so that `npm ci && npm test` works on a clean clone.
  */
 export default async function globalSetup(): Promise<void> {
@@ -24,7 +25,7 @@ export default async function globalSetup(): Promise<void> {
     env: object,
     argv: object,
   ) => Promise<import('webpack').Configuration>;
-  const pane = await makeConfig({}, { mode: 'development' });
+  const pane = await makeConfig({ offline: true, out: distDir }, { mode: 'development' });
   const fake: import('webpack').Configuration = {
     ...pane,
     devtool: false,

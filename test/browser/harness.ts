@@ -38,11 +38,15 @@ function serve(): Promise<Server> {
 }
 
 export interface Harness {
-  /** A page of dist/ (`path` with its query), `workbook` in the fake Excel, `storage` in localStorage. */
+  /**
+   * A page of dist/ (`path` with its query), `workbook` in the fake Excel, `storage` in
+   * localStorage, `apiVersion` the highest ExcelApi set the fake reports (1.18 by default).
+   */
   open(
     path: string,
     workbook?: WorkbookSnapshot,
     storage?: Record<string, string>,
+    apiVersion?: string,
   ): Promise<{ page: Page; errors: string[] }>;
 }
 
@@ -62,16 +66,17 @@ export function useBrowser(): Harness {
     server?.close();
   });
   return {
-    async open(path, workbook = { sheets: [] }, storage = {}) {
+    async open(path, workbook = { sheets: [] }, storage = {}, apiVersion = '1.18') {
       const page = await browser!.newPage({ viewport: { width: 420, height: 900 } });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.addInitScript(
-        ([snapshot, items]) => {
+        ([snapshot, items, version]) => {
           (window as unknown as { __soatWorkbook: unknown }).__soatWorkbook = snapshot;
+          (window as unknown as { __soatApiVersion: unknown }).__soatApiVersion = version;
           for (const [key, value] of Object.entries(items)) window.localStorage.setItem(key, value);
         },
-        [workbook, storage] as [unknown, Record<string, string>],
+        [workbook, storage, apiVersion] as [unknown, Record<string, string>, string],
       );
       await page.route('**/office.js', (route) =>
         route.fulfill({ contentType: 'text/javascript', body: readFileSync(fakeBundle, 'utf8') }),

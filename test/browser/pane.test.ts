@@ -116,4 +116,28 @@ describeInBrowser('the task pane in Chromium, over the fake Excel', () => {
     expect(await cell('Phụ lục 2 (2)', 'E6')).toBe(4);
     expect(errors).toEqual([]);
   }, 60_000);
+
+  test('in an Excel without ExcelApi 1.9 the pane says what is missing, and Validate says it again', async () => {
+    const message =
+      'Excel này không có ExcelApi 1.9, mà Soát cần để đọc và tô màu bảng: hãy dùng Excel 2021 trở lên, Microsoft 365 hoặc Excel trên web.';
+    const workbook = { sheets: [{ name: 'Phụ lục 2', values: [pl2Header, pl2Row(1, 'Sở Tư pháp', { D: '2-3' })] }] };
+    const { page, errors } = await browser.open('taskpane.html', workbook, {}, '1.8');
+    expect(await page.getByTestId('limitation').allTextContents()).toEqual([message]);
+    await page.getByTestId('validate').click();
+    await page.getByTestId('notice').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('notice').textContent()).toBe(message);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  test('in Excel 2021 (ExcelApi 1.14) the pane says explanations become comments; Validate still runs', async () => {
+    const workbook = { sheets: [{ name: 'Phụ lục 2', values: [pl2Header, pl2Row(1, 'Sở Tư pháp', { D: '2-3' })] }] };
+    const { page, errors } = await browser.open('taskpane.html', workbook, {}, '1.14');
+    expect(await page.getByTestId('limitation').allTextContents()).toEqual([
+      'Excel này chưa có ghi chú (ExcelApi 1.18, Microsoft 365): Soát ghi lời giải thích thành bình luận (comment) trên ô.',
+      'Excel này chưa gộp một lần chạy thành một bước hoàn tác (ExcelApi 1.20, Microsoft 365): Ctrl+Z không hoàn tác hết một lần Kiểm tra; hãy dùng nút Xóa đánh dấu và Hoàn tác giá trị.',
+    ]);
+    await page.getByTestId('validate').click();
+    await page.getByTestId('findings').waitFor({ timeout: 20_000 });
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

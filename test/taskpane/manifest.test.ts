@@ -2,6 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { commandNamesInSource } from './commands-source';
+import { distDir } from '../browser/build';
 
 const root = join(__dirname, '..', '..');
 const xml = readFileSync(join(root, 'manifest.xml'), 'utf8');
@@ -43,7 +44,7 @@ describe('manifest.xml', () => {
     for (const url of urls) expect(url).toMatch(/^https:\/\/localhost:3000\//);
     const files = [...new Set(urls.map((u) => new URL(u).pathname.slice(1)).filter((p) => p !== ''))];
     for (const file of files) {
-      const source = file.startsWith('assets/') ? join(root, file) : join(root, 'dist', file);
+      const source = file.startsWith('assets/') ? join(root, file) : join(distDir, file);
       expect([file, existsSync(source)]).toEqual([file, true]);
     }
   });

@@ -9,6 +9,7 @@ import type { ComputeSummary, PaneActions, PaneFile, PaneFinding, PaneReport } f
 import { paneReport } from '../../taskpane/report';
 import type { OfficeApi } from './api';
 import { ExcelHost } from './host';
+import { excelLimitations, limitationText } from './requirements';
 
 /** Reads unit .xlsx bytes in the pane (ExcelJS); injected so that Office code stays out of it. */
 export type UnitFileReader = (file: PaneFile) => Promise<MergeInput>;
@@ -18,10 +19,14 @@ export class ExcelPaneActions implements PaneActions {
   readonly host: ExcelHost;
 
   constructor(
-    api: OfficeApi,
+    private readonly api: OfficeApi,
     private readonly readUnitFile?: UnitFileReader,
   ) {
     this.host = new ExcelHost(api);
+  }
+
+  limitations(): Record<Lang, string>[] {
+    return excelLimitations(this.api).map((limitation) => limitationText[limitation]);
   }
 
   async validate(lang: Lang): Promise<PaneReport> {

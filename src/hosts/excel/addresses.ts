@@ -1,4 +1,5 @@
 import { columnNumber, parseAddress } from '../../core/address';
+import type { ListSeparator } from './separator';
 
 /**
  * RangeAreas limits, known from Excel: a getRanges address over ~8,000 characters or ~400 areas
@@ -31,21 +32,26 @@ export function compactAreas(cells: readonly string[]): string[] {
   return areas;
 }
 
-/** Comma-joined addresses for getRanges, each under both limits. */
-export function areaChunks(areas: readonly string[], maxAreas = maxAreasPerCall, maxChars = maxAddressChars): string[] {
+/** Addresses for getRanges, joined by the list separator Excel reads, each under both limits. */
+export function areaChunks(
+  areas: readonly string[],
+  separator: ListSeparator,
+  maxAreas = maxAreasPerCall,
+  maxChars = maxAddressChars,
+): string[] {
   const chunks: string[] = [];
   let current: string[] = [];
   let chars = 0;
   for (const area of areas) {
     if (current.length > 0 && (current.length >= maxAreas || chars + 1 + area.length > maxChars)) {
-      chunks.push(current.join(','));
+      chunks.push(current.join(separator));
       current = [];
       chars = 0;
     }
     chars += (current.length > 0 ? 1 : 0) + area.length;
     current.push(area);
   }
-  if (current.length > 0) chunks.push(current.join(','));
+  if (current.length > 0) chunks.push(current.join(separator));
   return chunks;
 }
 
@@ -57,14 +63,18 @@ export function splitSheetAddress(address: string): { sheet: string; range: stri
   return { sheet, range: address.slice(bang + 1).replace(/\$/g, '') };
 }
 
-/** The areas of a RangeAreas address ("'S'!A4:A5, 'S'!B4:B5"); commas inside quoted names are kept. */
+/**
+ * The areas of a RangeAreas address ("'S'!A4:A5, 'S'!B4:B5"), split at "," or ";" (neither is
+ * part of an A1 address; which one Excel writes may follow the regional settings); separators
+ * inside quoted sheet names are kept.
+ */
 export function splitAreas(address: string): string[] {
   const areas: string[] = [];
   let current = '';
   let quoted = false;
   for (const ch of address) {
     if (ch === "'") quoted = !quoted;
-    if (ch === ',' && !quoted) {
+    if ((ch === ',' || ch === ';') && !quoted) {
       areas.push(current.trim());
       current = '';
     } else current += ch;
@@ -79,9 +89,4 @@ export function areaBounds(range: string): { top: number; left: number; bottom: 
   const a = parseAddress(from);
   const b = parseAddress(to);
   return { top: a.row, left: a.col, bottom: b.row, right: b.col };
-}
-
-/** A sheet name as an address prefix: quoted when it holds anything but letters, digits, "_". */
-export function sheetPrefix(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? `${sheet}!` : `'${sheet.replace(/'/g, "''")}'!`;
 }

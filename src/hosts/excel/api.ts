@@ -59,11 +59,16 @@ export function detectFeatures(api: Pick<OfficeApi, 'isSetSupported' | 'libraryH
   };
 }
 
-/** The real Office.js, for the pane and the ribbon commands; call after Office.onReady. */
+let office: OfficeApi | undefined;
+
+/**
+ * The real Office.js, for the pane and the ribbon commands; call after Office.onReady. One object
+ * per page, so that what is learnt of this Excel (its list separator) is learnt once.
+ */
 export function officeApi(): OfficeApi {
-  return {
+  return (office ??= {
     run: (options, batch) => Excel.run(options, batch),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
     libraryHas: (api) => excelLibraryHas(Excel, api),
-  };
+  });
 }

@@ -1,7 +1,9 @@
 /// <reference types="office-js" />
 import { hasSoatBlock, soatMarker } from '../../core/report/annotation';
 import type { ExcelFeatures } from './api';
-import { sheetPrefix, splitSheetAddress } from './addresses';
+import { splitSheetAddress } from './addresses';
+import type { PayloadBudget, ReadBatch } from './batch';
+import { callOverheadBytes } from './batch';
 
 /**
  * Where Soát's cell notes live in Excel. Notes (ExcelApi 1.18) hold the core's model exactly: a
@@ -30,31 +32,43 @@ interface Located {
   readonly comment: CellComment;
 }
 
+/** Notes or threads a page of the first read holds, for a response budget (a note is ~2 KB at most). */
+export function commentPageSize(budget: PayloadBudget): number {
+  return Math.max(50, Math.floor(budget.response / 2000));
+}
+
 /**
- * Reading takes two syncs: the first loads every note or comment of the workbook (call before it),
- * `locate` then queues their cells (call before the second), and `collect` reads them after it.
+ * Reading takes two syncs for an ordinary workbook: the first loads a page of the workbook's notes
+ * or comments (call before it); `locate` loads further pages while they come full (a sync each),
+ * then queues where each one sits against `batch`; `collect` reads them once it is synced.
  */
 export function queueCommentRead(
   context: Excel.RequestContext,
   store: CommentStore,
-): { locate(): { collect(): CommentMarks } } {
-  const notes = store === 'notes' ? context.workbook.notes.load('items/content') : undefined;
-  const threads =
-    store === 'threads'
-      ? context.workbook.comments.load('items/id,items/content,items/replies/items/id,items/replies/items/content')
-      : undefined;
+  budget: PayloadBudget,
+): { locate(batch: ReadBatch): Promise<{ collect(): CommentMarks }> } {
+  const top = commentPageSize(budget);
+  const page = (skip: number): { items: (Excel.Note | Excel.Comment)[] } | undefined => {
+    if (store === 'notes') return context.workbook.notes.load({ select: 'items/content', top, skip });
+    if (store !== 'threads') return undefined;
+    const select = 'items/id,items/content,items/replies/items/id,items/replies/items/content';
+    return context.workbook.comments.load({ select, top, skip });
+  };
+  // One collection proxy: each load replaces its items, so each page is taken as it arrives.
+  const collection = page(0);
   return {
-    locate() {
-      const located: Located[] = [];
-      for (const note of notes?.items ?? []) {
-        located.push({ location: note.getLocation().load('address'), comment: { text: note.content } });
+    async locate(batch) {
+      const items = [...(collection?.items ?? [])];
+      for (let last = items.length; collection !== undefined && last === top;) {
+        page(items.length);
+        await context.sync();
+        items.push(...collection.items);
+        last = collection.items.length;
       }
-      for (const thread of threads?.items ?? []) {
-        const own = hasSoatBlock(thread.content);
-        const replies = own ? [] : thread.replies.items.filter((reply) => hasSoatBlock(reply.content));
-        const text = [thread.content, ...replies.map((reply) => reply.content)].join('\n\n');
-        const comment = { text, thread: { id: thread.id, own, soatReplies: replies.map((reply) => reply.id) } };
-        located.push({ location: thread.getLocation().load('address'), comment });
+      const located: Located[] = [];
+      for (const item of items) {
+        await batch.spend(callOverheadBytes, 200);
+        located.push({ location: item.getLocation().load('address'), comment: cellComment(store, item) });
       }
       return {
         collect() {
@@ -72,6 +86,16 @@ export function queueCommentRead(
   };
 }
 
+/** A loaded note, or a thread with Soát's own part told apart from a human's. */
+function cellComment(store: CommentStore, item: Excel.Note | Excel.Comment): CellComment {
+  if (store === 'notes') return { text: item.content };
+  const thread = item as Excel.Comment;
+  const own = hasSoatBlock(thread.content);
+  const replies = own ? [] : thread.replies.items.filter((reply) => hasSoatBlock(reply.content));
+  const text = [thread.content, ...replies.map((reply) => reply.content)].join('\n\n');
+  return { text, thread: { id: thread.id, own, soatReplies: replies.map((reply) => reply.id) } };
+}
+
 /** Soát's block of a resolved note text, from its marker line on; undefined when there is none. */
 function soatBlock(text: string | null): string | undefined {
   if (text === null) return undefined;
@@ -84,7 +108,6 @@ export function queueCommentWrite(
   context: Excel.RequestContext,
   store: CommentStore,
   worksheet: Excel.Worksheet,
-  sheet: string,
   cell: string,
   text: string | null,
   existing: CellComment | undefined,
@@ -101,7 +124,8 @@ export function queueCommentWrite(
   const block = soatBlock(text);
   const thread = existing?.thread;
   if (thread === undefined) {
-    if (block !== undefined) comments.add(`${sheetPrefix(sheet)}${cell}`, block);
+    // A Range, not "Sheet!A1": a sheet named like a cell (PL2) would need quoting by Excel's rules.
+    if (block !== undefined) comments.add(worksheet.getRange(cell), block);
   } else if (thread.own) {
     if (block === undefined) comments.getItem(thread.id).delete();
     else comments.getItem(thread.id).content = block;

@@ -1,7 +1,9 @@
 import type { Lang } from '../../core/report/finding';
+import { limitationText } from './requirements';
 
 /** Why an Excel operation failed, in words a user can act on. */
-export type ExcelFailure = 'cell-edit' | 'protected' | 'sheet-missing' | 'too-large' | 'unsupported' | 'other';
+export type ExcelFailure =
+  'cell-edit' | 'protected' | 'sheet-missing' | 'too-large' | 'old-excel' | 'unsupported' | 'other';
 
 const messages: Record<ExcelFailure, Record<Lang, string>> = {
   'cell-edit': {
@@ -20,9 +22,10 @@ const messages: Record<ExcelFailure, Record<Lang, string>> = {
     vi: 'Yêu cầu gửi tới Excel quá lớn (giới hạn 5 MB của Excel trên web); hãy chia bảng nhỏ hơn.',
     en: 'The request to Excel is too large (Excel on the web allows 5 MB); split the table.',
   },
+  'old-excel': limitationText['excel-api'],
   unsupported: {
-    vi: 'Phiên bản Excel này thiếu chức năng cần thiết (ExcelApi 1.9).',
-    en: 'This version of Excel lacks a required feature (ExcelApi 1.9).',
+    vi: 'Phiên bản Excel này thiếu một chức năng Soát cần (Excel báo ApiNotFound).',
+    en: 'This version of Excel lacks a function Soát needs (Excel reported ApiNotFound).',
   },
   other: { vi: 'Excel báo lỗi: ', en: 'Excel reported an error: ' },
 };

@@ -6,8 +6,9 @@ import type { WorkbookDraft } from '../../core/merge/output';
 import type { CellWrite, EditPlan } from '../../core/plan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import type { ExcelFeatures, OfficeApi } from './api';
-import { detectFeatures } from './api';
-import { WriteBatch, callBytes, requestBudgetBytes } from './batch';
+import { detectFeatures, minimumExcelApi } from './api';
+import type { PayloadBudget } from './batch';
+import { ReadBatch, WriteBatch, callBytes, payloadBudget } from './batch';
 import type { CommentStore } from './comments';
 import { commentStore, queueCommentWrite } from './comments';
 import { ExcelHostError } from './errors';
@@ -15,6 +16,7 @@ import { queueFillGroup, queueFillRead } from './fills';
 import { isOwnSheet, writeMergeDraft } from './merge-outputs';
 import type { ExcelMarks } from './read';
 import { readWorkbook } from './read';
+import { knownSeparator, learnSeparator } from './separator';
 import type { Overwritten, StoredRecord } from './record';
 import { queueRecordWrite } from './record';
 import type { RunSettings } from './run';
@@ -25,8 +27,11 @@ import { queueCellWrite, queuePreviousRead } from './writes';
 const unreadFill = '?';
 
 /**
- * The open workbook through Office.js. Validate costs four syncs whatever the size: two to read
- * (readSnapshot), one for the original fills of newly painted cells, one (or more past 5 MB) to write.
+ * The open workbook through Office.js. Validate on an ordinary workbook costs four syncs: two to
+ * read (readSnapshot), one for the original fills of newly painted cells, one to write. A larger
+ * one costs, past those, a sync per 4 MB of cells beyond each sheet's first block (blocks.ts), of
+ * fill reads (~110 bytes a cell) and of writes (~1 KB a call), so that no request or answer
+ * passes Excel on the web's 5 MB; a list separator not yet learnt costs one refused request.
  */
 export class ExcelHost implements SpreadsheetHost {
   readonly features: ExcelFeatures;
@@ -34,22 +39,34 @@ export class ExcelHost implements SpreadsheetHost {
   /** Marks read with the last snapshot, used once by the applyPlan that follows it. */
   private pendingMarks: ExcelMarks | undefined;
 
+  /** What a request and an answer may carry: under Excel's 5 MB (lower only to test splitting). */
+  private readonly budget: PayloadBudget;
+
   constructor(
     private readonly api: OfficeApi,
-    private readonly settings: RunSettings = {},
+    private readonly settings: RunSettings & { readonly budget?: PayloadBudget } = {},
   ) {
     this.features = detectFeatures(api);
     this.store = commentStore(this.features);
+    this.budget = settings.budget ?? payloadBudget;
   }
 
   private run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    if (!this.api.isSetSupported('ExcelApi', '1.9')) return Promise.reject(new ExcelHostError('unsupported'));
+    if (!this.api.isSetSupported('ExcelApi', minimumExcelApi)) return Promise.reject(new ExcelHostError('old-excel'));
     return runBatch(this.api, this.features, batch, this.settings);
+  }
+
+  /** Reads the workbook; learns the list separator on the way, once per session. */
+  private async read(context: Excel.RequestContext, withValues: boolean): ReturnType<typeof readWorkbook> {
+    const separator = knownSeparator(this.api);
+    const read = await readWorkbook(context, this.features, this.store, withValues, separator, this.budget);
+    learnSeparator(this.api, read.separator);
+    return read;
   }
 
   readSnapshot(): Promise<WorkbookSnapshot> {
     return this.run(async (context) => {
-      const { marks, snapshot } = await readWorkbook(context, this.features, this.store, true);
+      const { marks, snapshot } = await this.read(context, true);
       this.pendingMarks = marks;
       return snapshot;
     });
@@ -61,7 +78,7 @@ export class ExcelHost implements SpreadsheetHost {
    */
   readMergeInputs(): Promise<WorkbookSnapshot> {
     return this.run(async (context) => {
-      const { marks, snapshot } = await readWorkbook(context, this.features, this.store, true);
+      const { marks, snapshot } = await this.read(context, true);
       this.pendingMarks = undefined; // the merge writes no plan; its own write changes the record
       const outputs = new Set(marks.record.mergeOutputs);
       const left = new Set(marks.sheets.filter((s) => outputs.has(s.id) || isOwnSheet(s.name)).map((s) => s.name));
@@ -77,7 +94,7 @@ export class ExcelHost implements SpreadsheetHost {
   private async marks(context: Excel.RequestContext): Promise<ExcelMarks> {
     const pending = this.pendingMarks;
     this.pendingMarks = undefined;
-    return pending ?? (await readWorkbook(context, this.features, this.store, false)).marks;
+    return pending ?? (await this.read(context, false)).marks;
   }
 
   applyPlan(plan: EditPlan): Promise<void> {
@@ -94,37 +111,24 @@ export class ExcelHost implements SpreadsheetHost {
       const reads: {
         sheet: string;
         originals?: () => Record<string, string | null>;
-        previous: ReturnType<typeof queuePreviousRead>;
+        previous: Awaited<ReturnType<typeof queuePreviousRead>>;
       }[] = [];
-      let bytes = 0;
-      let pending = false;
+      const batch = new ReadBatch(context, this.budget);
       for (const { sheet, fills, writes } of edited) {
-        if (bytes > requestBudgetBytes) {
-          await context.sync(); // reads are one call per run of cells: only a huge workbook gets here
-          bytes = 0;
-          pending = false;
-        }
-        const spend = (n: number): void => {
-          bytes += n;
-          pending = true;
-        };
         const worksheet = context.workbook.worksheets.getItem(sheet);
         const fresh = [...new Set(fills.filter((g) => g.color !== '').flatMap((g) => g.cells))].filter(
           (cell) => !(cell in (recorded[sheet] ?? {})),
         );
         const done = new Set(marks.record.overwritten.filter((o) => o.sheet === sheet).map((o) => o.cell));
-        const previous = queuePreviousRead(
-          worksheet,
-          writes.map((w) => w.cell).filter((cell) => !done.has(cell)),
-          spend,
-        );
-        reads.push({
-          sheet,
-          previous,
-          ...(fresh.length > 0 ? { originals: queueFillRead(worksheet, fresh, spend) } : {}),
-        });
+        const changed = writes.map((w) => w.cell).filter((cell) => !done.has(cell));
+        const previous = await queuePreviousRead(worksheet, changed, batch.spend);
+        const originals =
+          fresh.length > 0
+            ? await queueFillRead(worksheet, sheet, fresh, batch.spend, this.budget.response / 2)
+            : undefined;
+        reads.push({ sheet, previous, ...(originals ? { originals } : {}) });
       }
-      if (pending) await context.sync();
+      await batch.finish();
 
       const overwritten: Overwritten[] = [...marks.record.overwritten];
       const sheets: SheetSnapshot[] = marks.sheets.map(({ name }) => {
@@ -164,20 +168,17 @@ export class ExcelHost implements SpreadsheetHost {
       if (known.protected) throw new ExcelHostError('protected', ` (${sheet})`);
       const worksheet = context.workbook.worksheets.getItem(sheet);
       const done = new Set(marks.record.overwritten.filter((o) => o.sheet === sheet).map((o) => o.cell));
-      const previous = queuePreviousRead(
-        worksheet,
-        writes.map((w) => w.cell).filter((cell) => !done.has(cell)),
-        () => undefined,
-      );
-      if (previous.size > 0) await context.sync();
-      const batch = new WriteBatch(context);
+      const reads = new ReadBatch(context, this.budget);
+      const changed = writes.map((w) => w.cell).filter((cell) => !done.has(cell));
+      const previous = await queuePreviousRead(worksheet, changed, reads.spend);
+      await reads.finish();
+      const batch = new WriteBatch(context, this.budget.request);
       for (const write of writes) {
         await batch.spend(callBytes(write));
         queueCellWrite(worksheet, write);
       }
       const record = { ...marks.record, overwritten: [...marks.record.overwritten, ...previous.collect(sheet)] };
-      await batch.spend(callBytes(record));
-      queueRecordWrite(context, record, marks.recordExists);
+      await queueRecordWrite(context, record, marks.recordExists, batch.spend, this.budget.request);
       await batch.finish();
     });
   }
@@ -188,7 +189,7 @@ export class ExcelHost implements SpreadsheetHost {
       const marks = await this.marks(context);
       const present = new Set(marks.sheets.map((s) => s.name));
       const entries = marks.record.overwritten.filter((o) => present.has(o.sheet));
-      const batch = new WriteBatch(context);
+      const batch = new WriteBatch(context, this.budget.request);
       for (const entry of entries) {
         await batch.spend(callBytes(entry.formula ?? entry.value));
         const write =
@@ -200,8 +201,8 @@ export class ExcelHost implements SpreadsheetHost {
               };
         queueCellWrite(context.workbook.worksheets.getItem(entry.sheet), write);
       }
-      await batch.spend(callBytes(marks.record.fills));
-      queueRecordWrite(context, { ...marks.record, overwritten: [] }, marks.recordExists);
+      const record = { ...marks.record, overwritten: [] };
+      await queueRecordWrite(context, record, marks.recordExists, batch.spend, this.budget.request);
       await batch.finish();
       return entries.length;
     });
@@ -223,22 +224,26 @@ export class ExcelHost implements SpreadsheetHost {
     resolution: Resolution,
     record: StoredRecord,
   ): Promise<void> {
-    const batch = new WriteBatch(context);
+    const batch = new WriteBatch(context, this.budget.request);
+    const separator = knownSeparator(this.api) ?? ',';
     for (const edits of resolution.edits) {
       const worksheet = context.workbook.worksheets.getItem(edits.sheet);
-      for (const group of edits.fills) await queueFillGroup(worksheet, group.color, group.cells, batch.spend);
+      for (const group of edits.fills)
+        await queueFillGroup(worksheet, group.color, group.cells, batch.spend, separator);
       const existing = marks.comments.get(edits.sheet);
-      for (const note of edits.notes) {
-        await batch.spend(callBytes(note.text));
-        queueCommentWrite(context, this.store, worksheet, edits.sheet, note.cell, note.text, existing?.get(note.cell));
+      // Without notes or comments (below ExcelApi 1.10) nothing is sent, so nothing is spent.
+      if (this.store !== 'none') {
+        for (const note of edits.notes) {
+          await batch.spend(callBytes(note.text));
+          queueCommentWrite(context, this.store, worksheet, note.cell, note.text, existing?.get(note.cell));
+        }
       }
       for (const write of edits.writes) {
         await batch.spend(callBytes(write));
         queueCellWrite(worksheet, write);
       }
     }
-    await batch.spend(callBytes(record));
-    queueRecordWrite(context, record, marks.recordExists);
+    await queueRecordWrite(context, record, marks.recordExists, batch.spend, this.budget.request);
     await batch.finish();
   }
 }

@@ -4,6 +4,7 @@ import type { WorkbookDraft } from '../../core/merge/output';
 import type { ExcelFeatures } from './api';
 import { writeDraft } from './draft';
 import { queueRecordRead, queueRecordWrite } from './record';
+import { WriteBatch } from './batch';
 
 /**
  * The sheets a merge wrote ("Phụ lục 1…3", "Tổng hợp", or their "(2)" names) are listed by
@@ -26,11 +27,12 @@ export async function writeMergeDraft(
   const worksheets = context.workbook.worksheets.load('items/name,items/id');
   const readRecord = queueRecordRead(context);
   await context.sync();
-  const record = readRecord();
+  const record = await readRecord();
   const present = new Set(worksheets.items.map((sheet) => sheet.id));
   const names = worksheets.items.map((sheet) => sheet.name);
   const added = await writeDraft(context, draft, names, features);
   const mergeOutputs = [...record.mergeOutputs.filter((id) => present.has(id)), ...added];
-  queueRecordWrite(context, { ...record, mergeOutputs }, names.includes(recordSheetName));
-  await context.sync();
+  const batch = new WriteBatch(context);
+  await queueRecordWrite(context, { ...record, mergeOutputs }, names.includes(recordSheetName), batch.spend);
+  await batch.finish();
 }

@@ -1,6 +1,8 @@
 /// <reference types="office-js" />
 import type { SoatRecord } from '../../core/annotate';
 import { recordFromRows, recordSheetName, recordToRows } from '../../core/annotate';
+import type { PayloadBudget } from './batch';
+import { callOverheadBytes, payloadBudget, utf8Bytes } from './batch';
 
 /**
  * The very hidden sheet "_soat" keeps, in columns A:C, the original fill of every cell Soát
@@ -26,17 +28,47 @@ export interface StoredRecord {
   readonly mergeOutputs: readonly string[];
 }
 
-/** Queue before a sync; read after it. */
-export function queueRecordRead(context: Excel.RequestContext): () => StoredRecord {
-  const used = context.workbook.worksheets
-    .getItemOrNullObject(recordSheetName)
-    .getUsedRangeOrNullObject(true)
-    .load('values,rowIndex,columnIndex');
-  return () => {
+/** What a record cell may take in an answer: a sheet name, a cell, a fill or a value. */
+const recordCellBytes = 64;
+/** Columns A to J. */
+const recordColumns = 10;
+
+/**
+ * Queue before a sync; call after it. The first rows come with that sync; a record longer than
+ * a quarter of the response budget is read in further blocks of rows, a sync each.
+ */
+export function queueRecordRead(
+  context: Excel.RequestContext,
+  budget: PayloadBudget = payloadBudget,
+): () => Promise<StoredRecord> {
+  const blockRows = Math.max(1, Math.floor(budget.response / 4 / (recordColumns * recordCellBytes)));
+  const sheet = context.workbook.worksheets.getItemOrNullObject(recordSheetName);
+  const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
+  const head = used.getIntersectionOrNullObject(`A1:J${blockRows}`).load('values,rowIndex,columnIndex,rowCount');
+  return async () => {
     if (used.isNullObject) return { fills: { fills: {} }, overwritten: [], mergeOutputs: [] };
-    // The used range starts where the data does: pad it back to A1.
-    const pad = (row: unknown[]): unknown[] => [...Array.from({ length: used.columnIndex }, () => null), ...row];
-    const rows = [...Array.from({ length: used.rowIndex }, () => []), ...(used.values as unknown[][]).map(pad)];
+    const rows: unknown[][] = Array.from({ length: used.rowIndex + used.rowCount }, () => []);
+    // Each block starts where its data does: its rows are padded back to column A.
+    const place = (range: Excel.Range): void =>
+      (range.values as unknown[][]).forEach((row, r) => {
+        rows[range.rowIndex + r] = [...Array.from({ length: range.columnIndex }, () => null), ...row];
+      });
+    if (!head.isNullObject) place(head);
+    const blocks: Excel.Range[] = [];
+    let queued = 0;
+    for (let top = blockRows + 1; top <= used.rowIndex + used.rowCount; top += blockRows) {
+      // By name: the used range's proxy does not outlive the first sync.
+      const bottom = Math.min(used.rowIndex + used.rowCount, top + blockRows - 1);
+      const block = context.workbook.worksheets.getItem(recordSheetName).getRange(`A${top}:J${bottom}`);
+      blocks.push(block.load('values,rowIndex,columnIndex'));
+      queued += blockRows * recordColumns * recordCellBytes;
+      if (queued + blockRows * recordColumns * recordCellBytes > budget.response) {
+        await context.sync();
+        queued = 0;
+      }
+    }
+    if (queued > 0) await context.sync();
+    for (const block of blocks) place(block);
     return {
       fills: recordFromRows(rows.map((row) => row.slice(0, 3))),
       overwritten: overwrittenFromRows(rows),
@@ -71,13 +103,21 @@ function encodeEntry(entry: Overwritten): string[] {
 
 /**
  * Rewrites the record sheet (`exists` from the read); an empty record removes it. Everything is
- * written as text so that "FFFFC7CE" or "=F5/E5" stay what they are.
+ * written as text so that "FFFFC7CE" or "=F5/E5" stay what they are. A long record is written in
+ * blocks of rows, each told to `spend` first, so that no request passes Excel's limit.
  */
-export function queueRecordWrite(context: Excel.RequestContext, record: StoredRecord, exists: boolean): void {
+export async function queueRecordWrite(
+  context: Excel.RequestContext,
+  record: StoredRecord,
+  exists: boolean,
+  spend: (bytes: number) => Promise<void>,
+  budget = payloadBudget.request,
+): Promise<void> {
   const fills = recordToRows(record.fills);
   const values = record.overwritten.map(encodeEntry);
   const outputs = record.mergeOutputs.map((id) => [id]);
   const sheets = context.workbook.worksheets;
+  await spend(callOverheadBytes);
   if (fills.length === 0 && values.length === 0 && outputs.length === 0) {
     if (exists) {
       const sheet = sheets.getItem(recordSheetName);
@@ -86,25 +126,45 @@ export function queueRecordWrite(context: Excel.RequestContext, record: StoredRe
     }
     return;
   }
-  let sheet: Excel.Worksheet;
-  if (exists) {
-    sheet = sheets.getItem(recordSheetName);
-    sheet.getRange().clear();
-  } else {
-    sheet = sheets.add(recordSheetName);
-    sheet.visibility = 'VeryHidden';
-  }
-  writeBlock(sheet, 'A', fills);
-  writeBlock(sheet, 'E', values);
-  writeBlock(sheet, 'J', outputs);
+  if (exists) sheets.getItem(recordSheetName).getRange().clear();
+  else sheets.add(recordSheetName).visibility = 'VeryHidden';
+  // By name for every block: a proxy from add() does not outlive the sync that created it.
+  const sheet = { getRange: (range: string) => sheets.getItem(recordSheetName).getRange(range) };
+  // A quarter of the budget per block, so that a block always fits beside other calls.
+  const blockBytes = budget / 4;
+  await writeBlock(sheet, 'A', fills, spend, blockBytes);
+  await writeBlock(sheet, 'E', values, spend, blockBytes);
+  await writeBlock(sheet, 'J', outputs, spend, blockBytes);
 }
 
 const lastColumns = { A: 'C', E: 'H', J: 'J' } as const;
 
-function writeBlock(sheet: Excel.Worksheet, firstColumn: keyof typeof lastColumns, rows: string[][]): void {
-  if (rows.length === 0) return;
+async function writeBlock(
+  sheet: Pick<Excel.Worksheet, 'getRange'>,
+  firstColumn: keyof typeof lastColumns,
+  rows: string[][],
+  spend: (bytes: number) => Promise<void>,
+  blockBytes: number,
+): Promise<void> {
   const lastColumn = lastColumns[firstColumn];
-  const range = sheet.getRange(`${firstColumn}1:${lastColumn}${rows.length}`);
-  range.numberFormat = rows.map((row) => row.map(() => '@'));
-  range.values = rows;
+  let start = 0;
+  while (start < rows.length) {
+    // The values and, as large again at most, their "@" formats.
+    let bytes = callOverheadBytes;
+    let end = start;
+    while (end < rows.length && (end === start || bytes + 2 * rowBytes(rows[end]!) <= blockBytes)) {
+      bytes += 2 * rowBytes(rows[end]!);
+      end++;
+    }
+    const block = rows.slice(start, end);
+    await spend(bytes);
+    const range = sheet.getRange(`${firstColumn}${start + 1}:${lastColumn}${end}`);
+    range.numberFormat = block.map((row) => row.map(() => '@'));
+    range.values = block;
+    start = end;
+  }
+}
+
+function rowBytes(row: readonly string[]): number {
+  return utf8Bytes(JSON.stringify(row)) + 1;
 }

@@ -3,6 +3,7 @@ import { address } from '../../core/address';
 import type { CellWrite } from '../../core/plan';
 import { areaBounds, compactAreas } from './addresses';
 import type { Overwritten } from './record';
+import { callOverheadBytes } from './batch';
 
 /** Text that Excel would read as a formula or a sign if typed: written with the Text format. */
 const formulaLike = /^[=+\-@]/;
@@ -20,16 +21,21 @@ export function queueCellWrite(worksheet: Excel.Worksheet, write: CellWrite): vo
   range.values = [[value]];
 }
 
-/** Queues reading the formulas (or constants) of cells about to be overwritten: one call per run. */
-export function queuePreviousRead(
+/** What a cell's formula and value may take in an answer, generously. */
+const previousCellBytes = 400;
+
+/** Queues reading the formulas (or constants) of cells about to be overwritten, against the budgets. */
+export async function queuePreviousRead(
   worksheet: Excel.Worksheet,
   cells: readonly string[],
-  spend: (bytes: number) => void,
-): { size: number; collect(sheet: string): Overwritten[] } {
-  const areas = compactAreas(cells).map((area) => {
-    spend(area.length + 300);
-    return { area, range: worksheet.getRange(area).load('formulas,values') };
-  });
+  spend: (request: number, response: number) => Promise<void>,
+): Promise<{ size: number; collect(sheet: string): Overwritten[] }> {
+  const areas: { area: string; range: Excel.Range }[] = [];
+  for (const area of compactAreas(cells)) {
+    const { top, left, bottom, right } = areaBounds(area);
+    await spend(callOverheadBytes + area.length, (bottom - top + 1) * (right - left + 1) * previousCellBytes);
+    areas.push({ area, range: worksheet.getRange(area).load('formulas,values') });
+  }
   return {
     size: areas.length,
     collect: (sheet) =>

@@ -22,8 +22,25 @@ export class FakeCollection<M, P extends FakeObject<M>> extends FakeObject<reado
     return this.loadedItems;
   }
 
+  override toJSON(): Record<string, unknown> {
+    return { items: (this.loadedItems ?? []).map((item) => item.toJSON()) };
+  }
+
+  /** A page of the collection: `load({ select, top, skip })`, as Office.js pages a collection. */
+  private page: { top?: number; skip?: number } = {};
+
+  override load(option?: unknown): this {
+    if (typeof option === 'object' && option !== null && !Array.isArray(option)) {
+      const { top, skip } = option as { top?: number; skip?: number };
+      this.page = { ...(top === undefined ? {} : { top }), ...(skip === undefined ? {} : { skip }) };
+    }
+    return super.load(option);
+  }
+
   override populate(paths: string[][]): void {
-    const models = this.resolve() ?? [];
+    const all = this.resolve() ?? [];
+    const skip = this.page.skip ?? 0;
+    const models = all.slice(skip, this.page.top === undefined ? undefined : skip + this.page.top);
     const itemPaths = paths
       .filter((p) => p[0] === 'items')
       .map((p) => p.slice(1))

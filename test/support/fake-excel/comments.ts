@@ -3,7 +3,7 @@ import { FakeObject, FakeOfficeError } from './client';
 import { FakeCollection } from './collection';
 import type { CommentModel, NoteModel, ReplyModel, SheetModel, WorkbookModel } from './model';
 import type { RangeModel } from './range';
-import { boundsAddress, parseRange } from './range';
+import { boundsAddress, parseRange, parseSheetAddress } from './range';
 import { FakeRange } from './objects';
 
 /** Notes (ExcelApi 1.18) and threaded comments (1.10), with their collections. */
@@ -199,20 +199,16 @@ export class FakeCommentCollection extends FakeCollection<CommentModel, FakeComm
       (resolve) => new FakeComment(context, resolve, book),
     );
   }
-  add(cellAddress: string, content: string): void {
+  /** ExcelApi 1.10: the cell as a Range, or as an address string ("'Sheet'!A1"). */
+  add(cellAddress: FakeRange | string, content: string): void {
     this.context.enqueue(
       'call',
-      { addComment: [cellAddress, content] },
+      { addComment: [typeof cellAddress === 'string' ? cellAddress : 'range', content] },
       () => {
-        const bang = cellAddress.lastIndexOf('!');
-        const rawSheet = cellAddress.slice(0, bang);
-        const sheetName = rawSheet.startsWith("'") ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
-        const sheet = this.book.sheet(sheetName);
-        if (sheet === undefined) throw new FakeOfficeError('ItemNotFound', `No sheet ${sheetName}`);
-        const cell = cellAddress
-          .slice(bang + 1)
-          .replace(/\$/g, '')
-          .toUpperCase();
+        const target = typeof cellAddress === 'string' ? this.addressed(cellAddress) : cellAddress.resolve();
+        if (target === null) throw new FakeOfficeError('InvalidArgument', 'No cell for the comment');
+        const cell = boundsAddress({ ...target.bounds, bottom: target.bounds.top, right: target.bounds.left });
+        const sheet = target.sheet;
         if (this.book.comments.some((c) => c.sheet === sheet.name && c.cell === cell)) {
           throw new FakeOfficeError('InvalidArgument', `Cell ${cell} already has a comment thread`);
         }
@@ -227,6 +223,12 @@ export class FakeCommentCollection extends FakeCollection<CommentModel, FakeComm
       },
       true,
     );
+  }
+  private addressed(text: string): RangeModel {
+    const { sheet: name, range } = parseSheetAddress(text);
+    const sheet = this.book.sheet(name);
+    if (sheet === undefined) throw new FakeOfficeError('ItemNotFound', `No sheet ${name}`);
+    return { sheet, bounds: parseRange(range) };
   }
   getItem(id: string): FakeComment {
     this.context.enqueue('call', { getComment: id }, () => undefined, false);

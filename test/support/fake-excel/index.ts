@@ -1,12 +1,13 @@
 import type { OfficeApi } from '../../../src/hosts/excel/api';
 import type { FakeCounters } from './client';
-import { FakeContext, FakeOfficeError } from './client';
+import { FakeContext, FakeOfficeError, requestLimitBytes } from './client';
 import type { WorkbookModel } from './model';
 import { FakeWorkbook } from './objects';
+import type { ListSeparator } from './range';
 import { parseRange } from './range';
 
 export { WorkbookModel } from './model';
-export { FakeOfficeError, requestLimitBytes } from './client';
+export { FakeOfficeError, jsonBytes, requestLimitBytes } from './client';
 export { maxAreas, maxAreasAddress } from './objects';
 
 /** What `Excel.run` hands the batch: the workbook, the application, and `sync`. */
@@ -31,6 +32,10 @@ export class FakeExcel {
   readonly runOptions: unknown[] = [];
   /** The next this-many syncs fail as if the user were editing a cell. */
   cellEditFailures = 0;
+  /** The list separator of the regional settings, which getRanges reads (";" in Vietnamese Windows). */
+  listSeparator: ListSeparator = ',';
+  /** The most a request or a response may carry (5 MB in Excel on the web); lower to test splitting. */
+  payloadLimitBytes = requestLimitBytes;
 
   constructor(
     readonly book: WorkbookModel,
@@ -43,12 +48,18 @@ export class FakeExcel {
 
   async run<T>(options: unknown, batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
     this.runOptions.push(options);
-    const context = new FakeContext(this.book, this.counters, () => {
-      if (this.cellEditFailures > 0) {
-        this.cellEditFailures -= 1;
-        throw new FakeOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
-      }
-    });
+    const context = new FakeContext(
+      this.book,
+      this.counters,
+      () => {
+        if (this.cellEditFailures > 0) {
+          this.cellEditFailures -= 1;
+          throw new FakeOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+        }
+      },
+      this.listSeparator,
+      this.payloadLimitBytes,
+    );
     const request: FakeRequestContext = {
       workbook: new FakeWorkbook(context, this.book),
       application: {

@@ -11,8 +11,10 @@ import {
   boundsAddress,
   cellsOf,
   grid,
+  intersection,
   maxColumn,
   maxRow,
+  parseAreaList,
   parseRange,
   plain,
   putValue,
@@ -21,9 +23,7 @@ import {
   writeGrid,
 } from './range';
 
-/** Known limits of RangeAreas: more areas or a longer address and Excel refuses the call. */
-export const maxAreas = 400;
-export const maxAreasAddress = 8000;
+export { maxAreas, maxAreasAddress } from './range';
 
 export class FakeRange extends FakeObject<RangeModel> {
   readonly format: FakeRangeFormat;
@@ -78,6 +78,22 @@ export class FakeRange extends FakeObject<RangeModel> {
     return this.get('columnIndex');
   }
 
+  /** ExcelApi 1.4: the cells this range shares with `other` (an address on its sheet), or a null object. */
+  getIntersectionOrNullObject(other: string): FakeRange {
+    this.context.enqueue('call', { getIntersectionOrNullObject: other }, () => undefined, false);
+    return new FakeRange(this.context, () => {
+      const m = this.resolve();
+      const meet = m === null ? null : intersection(m.bounds, parseRange(other));
+      return m === null || meet === null ? null : { sheet: m.sheet, bounds: meet };
+    });
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+
   getMergedAreasOrNullObject(): FakeRangeAreas {
     this.context.enqueue('call', 'getMergedAreasOrNullObject', () => undefined, false);
     return new FakeRangeAreas(this.context, () => {
@@ -117,6 +133,7 @@ export class FakeRange extends FakeObject<RangeModel> {
           }
           value.push(row);
         }
+        this.context.respond(value);
       },
       false,
     );
@@ -188,6 +205,9 @@ export class FakeRangeAreas extends FakeObject<AreasModel> {
   get address(): string {
     return this.get('address');
   }
+  get areaCount(): number {
+    return this.get('areaCount');
+  }
 }
 
 export class FakeWorksheetProtection extends FakeObject<SheetModel> {
@@ -257,23 +277,16 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
     return this.rangeProxy((sheet) => sheet.usedBounds() ?? null);
   }
   getRanges(address: string): FakeRangeAreas {
-    const parts = address.split(',');
+    let areas: RangeModel['bounds'][] = [];
     this.context.enqueue(
       'call',
       { getRanges: address },
-      () => {
-        if (parts.length > maxAreas || address.length > maxAreasAddress) {
-          throw new FakeOfficeError(
-            'InvalidArgument',
-            `getRanges: ${parts.length} areas, ${address.length} characters: over Excel's limit`,
-          );
-        }
-      },
+      () => (areas = parseAreaList(address, this.context.listSeparator)),
       false,
     );
     return new FakeRangeAreas(this.context, () => {
       const sheet = this.resolve();
-      return sheet === null ? null : { sheet, areas: parts.map(parseRange) };
+      return sheet === null ? null : { sheet, areas };
     });
   }
   activate(): void {

@@ -30,8 +30,66 @@ export function parseRange(text: string): Bounds {
   };
 }
 
+/** A name Excel would read as a cell reference (A1 or R1C1 style): it must be quoted in an address. */
+function looksLikeReference(name: string): boolean {
+  const a1 = /^([A-Za-z]{1,3})(\d+)$/.exec(name);
+  if (a1 !== null && parseAddress(`${a1[1]!.toUpperCase()}1`).col <= maxColumn) return true;
+  return /^(R\d*C?\d*|C\d*)$/i.test(name);
+}
+
+/** A sheet name as Excel writes it in an address: bare only when it cannot be misread. */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !looksLikeReference(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/**
+ * "'Phụ lục 2'!D10" or "S!D10" → sheet name and cell, as Excel parses an address argument: an
+ * unquoted name that is not a valid bare name (one that reads as a cell, like PL2) is refused.
+ */
+export function parseSheetAddress(text: string): { sheet: string; range: string } {
+  const bang = text.lastIndexOf('!');
+  const raw = text.slice(0, bang);
+  const quoted = raw.startsWith("'") && raw.endsWith("'") && raw.length > 1;
+  if (bang < 0 || (!quoted && quoteSheet(raw) !== raw)) {
+    throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing: "${text}".`);
+  }
+  return { sheet: quoted ? raw.slice(1, -1).replace(/''/g, "'") : raw, range: text.slice(bang + 1) };
+}
+
+/** The separator of a getRanges address: "," or, under some regional settings on Windows, ";". */
+export type ListSeparator = ',' | ';';
+
+/** Known limits of RangeAreas: more areas or a longer address and Excel refuses the call. */
+export const maxAreas = 400;
+export const maxAreasAddress = 8000;
+
+/**
+ * The areas of a getRanges address as Excel reads it: split by the list separator of the
+ * regional settings (office-js issues #1167, #1985), so "A1,B2" is refused where it is ";".
+ */
+export function parseAreaList(address: string, separator: ListSeparator): Bounds[] {
+  const parts = address.split(separator).map((part) => part.trim());
+  const valid = /^\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?$/;
+  const bad = parts.find((part) => !valid.test(part));
+  if (bad !== undefined)
+    throw new FakeOfficeError('InvalidArgument', `getRanges: "${bad}" is not a range (list separator "${separator}").`);
+  if (parts.length > maxAreas || address.length > maxAreasAddress)
+    throw new FakeOfficeError(
+      'InvalidArgument',
+      `getRanges: ${parts.length} areas, ${address.length} characters: over Excel's limit`,
+    );
+  return parts.map(parseRange);
+}
+
+/** Where two areas meet, or null. */
+export function intersection(a: Bounds, b: Bounds): Bounds | null {
+  const meet = {
+    top: Math.max(a.top, b.top),
+    left: Math.max(a.left, b.left),
+    bottom: Math.min(a.bottom, b.bottom),
+    right: Math.min(a.right, b.right),
+  };
+  return meet.top <= meet.bottom && meet.left <= meet.right ? meet : null;
 }
 
 export function boundsAddress(b: Bounds): string {

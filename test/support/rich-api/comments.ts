@@ -1,5 +1,5 @@
 import type { CommentModel, WorkbookModel } from '../fake-excel/model';
-import { boundsAddress, parseRange } from '../fake-excel/range';
+import { boundsAddress, parseRange, parseSheetAddress } from '../fake-excel/range';
 import type { Node } from './nodes';
 import { RichApiError } from './nodes';
 
@@ -17,12 +17,16 @@ function commentById(book: WorkbookModel, id: unknown): CommentNode {
   return { kind: 'comment', comment };
 }
 
-function sheetAndCell(book: WorkbookModel, address: string): { sheet: string; cell: string } {
-  const bang = address.lastIndexOf('!');
-  const raw = address.slice(0, bang);
-  const sheet = raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
+/** The cell a comment is added to: a Range (sent as an object path) or an address string. */
+function sheetAndCell(book: WorkbookModel, target: unknown): { sheet: string; cell: string } {
+  const node = target as Node | null;
+  if (typeof target !== 'string' && node?.kind === 'range') {
+    const { sheet, bounds } = node.range;
+    return { sheet: sheet.name, cell: boundsAddress({ ...bounds, bottom: bounds.top, right: bounds.left }) };
+  }
+  const { sheet, range } = parseSheetAddress(String(target));
   if (book.sheet(sheet) === undefined) throw new RichApiError('ItemNotFound', `No sheet ${sheet}.`, 404);
-  const bounds = parseRange(address.slice(bang + 1));
+  const bounds = parseRange(range);
   return { sheet, cell: boundsAddress({ ...bounds, bottom: bounds.top, right: bounds.left }) };
 }
 
@@ -41,7 +45,7 @@ export function commentsNavigate(
   if (parent.kind === 'comments') {
     if (name === '' || name === 'GetItem') return commentById(book, args[0]);
     if (name === 'Add') {
-      const { sheet, cell } = sheetAndCell(book, String(args[0]));
+      const { sheet, cell } = sheetAndCell(book, args[0]);
       if (book.comments.some((c) => c.sheet === sheet && c.cell === cell))
         throw new RichApiError('InvalidArgument', `${cell} has a comment.`);
       const comment: CommentModel = {

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 /**
  * Microsoft's Excel client library (the build Excel on the web loads), run in this realm: the
@@ -27,17 +26,8 @@ export interface RichApiResponse {
   readonly body: string;
 }
 
-const libraryFile = join(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  'node_modules',
-  '@microsoft',
-  'office-js',
-  'dist',
-  'excel-web-16.00.debug.js',
-);
+// Resolved as a package, so that the compiled bench (lib/) finds it as the tests do.
+const libraryFile = require.resolve('@microsoft/office-js/dist/excel-web-16.00.debug.js');
 
 let loaded: ExcelLibrary | undefined;
 

@@ -1,15 +1,17 @@
 import type { Bounds, ChartModel, CommentModel, ReplyModel, SheetModel, WorkbookModel } from '../fake-excel/model';
 import { noFill } from '../fake-excel/model';
 import type { RangeModel } from '../fake-excel/range';
-import { maxAreas, maxAreasAddress } from '../fake-excel/objects';
+import type { ListSeparator } from '../fake-excel/range';
 import { draftingInvoke, draftingNavigate, draftingProperty, draftingSet } from './drafting';
 import { commentsInvoke, commentsNavigate, commentsProperty, commentsQuery, commentsSet } from './comments';
 import {
   boundsAddress,
   grid,
+  intersection,
   maxColumn,
   maxRow,
   paint,
+  parseAreaList,
   parseRange,
   plain,
   putValue,
@@ -80,7 +82,13 @@ export function property(book: WorkbookModel, parent: Node, name: string): Node 
 }
 
 /** A method that returns an object (GetRange, GetItem…): null stands for a null object. */
-export function navigate(book: WorkbookModel, parent: Node, name: string, args: readonly unknown[]): Node | null {
+export function navigate(
+  book: WorkbookModel,
+  parent: Node,
+  name: string,
+  args: readonly unknown[],
+  separator: ListSeparator = ',',
+): Node | null {
   if (parent.kind === 'worksheets') {
     if (name === 'GetItem' || name === 'GetItemOrNullObject' || name === '') {
       const sheet = sheetOf(book, args[0]);
@@ -98,7 +106,7 @@ export function navigate(book: WorkbookModel, parent: Node, name: string, args: 
   }
   if (parent.kind === 'worksheet') {
     if (name === 'GetRange') return rangeOf(parent.sheet, args[0]);
-    if (name === 'GetRanges') return areasOf(parent.sheet, String(args[0]));
+    if (name === 'GetRanges') return areasOf(parent.sheet, String(args[0]), separator);
     if (name === 'GetUsedRangeOrNullObject' || name === 'GetUsedRange') {
       const used = parent.sheet.usedBounds();
       if (used === undefined)
@@ -130,6 +138,14 @@ export function navigate(book: WorkbookModel, parent: Node, name: string, args: 
         },
       };
     }
+    if (name === 'GetIntersectionOrNullObject') {
+      const other = args[0] as Node | string | undefined;
+      const b =
+        typeof other === 'string' ? parseRange(other) : other?.kind === 'range' ? other.range.bounds : undefined;
+      if (b === undefined) throw new RichApiError('InvalidArgument', 'getIntersectionOrNullObject: not a range');
+      const meet = intersection(bounds, b);
+      return meet === null ? null : { kind: 'range', range: { sheet, bounds: meet } };
+    }
     if (name === 'GetCell')
       return {
         kind: 'range',
@@ -148,11 +164,9 @@ const notModelled = (what: string): never => {
   throw new RichApiError('ApiNotFound', `${what} is not modelled by the test server.`);
 };
 
-/** A RangeAreas: its areas, under Excel's limits (about 400 areas, 8,000 address characters). */
-function areasOf(sheet: SheetModel, address: string): Node {
-  const areas = address.split(',').map((a) => parseRange(a.trim()));
-  if (areas.length > maxAreas || address.length > maxAreasAddress)
-    throw new RichApiError('InvalidArgument', `getRanges: ${areas.length} areas, ${address.length} characters.`);
+/** A RangeAreas: its areas, read with the list separator and under Excel's limits. */
+function areasOf(sheet: SheetModel, address: string, separator: ListSeparator): Node {
+  const areas = parseAreaList(address, separator);
   const bounds = {
     top: Math.min(...areas.map((a) => a.top)),
     left: Math.min(...areas.map((a) => a.left)),
@@ -226,6 +240,7 @@ function scalar(node: Node, key: string): unknown {
       ValueTypes: () => bounded(range, valueType),
       NumberFormat: () => bounded(range, (c) => c?.numberFormat ?? 'General'),
       Formulas: () => bounded(range, (c) => c?.formula ?? plain(c)),
+      AreaCount: () => (range.areas ?? [range.bounds]).length,
       RowIndex: () => range.bounds.top - 1,
       ColumnIndex: () => range.bounds.left - 1,
       RowCount: () => range.bounds.bottom - range.bounds.top + 1,

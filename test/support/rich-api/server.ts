@@ -1,6 +1,7 @@
 import type { OfficeApi } from '../../../src/hosts/excel/api';
 import { excelLibraryHas } from '../../../src/hosts/excel/api';
 import type { WorkbookModel } from '../fake-excel/model';
+import type { ListSeparator } from '../fake-excel/range';
 import type { ExcelLibrary, RichApiRequest, RichApiResponse } from './library';
 import { excelLibrary } from './library';
 import type { Node } from './nodes';
@@ -34,7 +35,7 @@ interface ActionInfo {
   readonly Name: string;
   readonly ObjectPathId: number;
   readonly ArgumentInfo?: PathInfo['ArgumentInfo'];
-  readonly QueryInfo?: { readonly Select?: readonly string[] };
+  readonly QueryInfo?: { readonly Select?: readonly string[]; readonly Top?: number; readonly Skip?: number };
 }
 
 interface RequestBody {
@@ -47,6 +48,8 @@ export interface ServedRequest {
   readonly body: RequestBody;
   /** The body's size as sent: what Excel on the web's 5 MB limit counts. */
   readonly bytes: number;
+  /** The answer's body size (0 when the request was refused unread). */
+  responseBytes: number;
 }
 
 /** Excel on the web refuses a request body over 5 MB. */
@@ -60,9 +63,21 @@ function argumentsOf(info: PathInfo['ArgumentInfo'], resolve: (id: number) => No
   );
 }
 
+/** A collection's answer cut to the page a load asked for (`load({ top, skip })`). */
+function page(answer: unknown, info: ActionInfo['QueryInfo']): unknown {
+  const items = (answer as { _Items?: unknown[] } | null)?._Items;
+  if (items === undefined || (info?.Top === undefined && info?.Skip === undefined)) return answer;
+  const skip = info.Skip ?? 0;
+  return { ...(answer as object), _Items: items.slice(skip, info.Top === undefined ? undefined : skip + info.Top) };
+}
+
 export class RichApiServer {
   /** Every request served, in order: one per `context.sync()`. */
   readonly requests: ServedRequest[] = [];
+  /** The list separator of the regional settings, which getRanges reads (";" in Vietnamese Windows). */
+  listSeparator: ListSeparator = ',';
+  /** The most a request or a response may carry: 5 MB in Excel on the web; lower to test splitting. */
+  payloadLimitBytes = requestLimitBytes;
 
   constructor(readonly book: WorkbookModel) {}
 
@@ -70,8 +85,9 @@ export class RichApiServer {
     // A copy: the library rewrites its object paths once answered (a null object becomes type 7).
     const text = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
     const body = JSON.parse(text) as RequestBody;
-    this.requests.push({ url: request.url, body, bytes: Buffer.byteLength(text) });
-    if (Buffer.byteLength(text) > requestLimitBytes) {
+    const served: ServedRequest = { url: request.url, body, bytes: Buffer.byteLength(text), responseBytes: 0 };
+    this.requests.push(served);
+    if (served.bytes > this.payloadLimitBytes) {
       const error = {
         code: 'RequestPayloadSizeLimitExceeded',
         message: 'The request payload size has exceeded the limit.',
@@ -105,7 +121,16 @@ export class RichApiServer {
         return { statusCode: 200, headers: {}, body: JSON.stringify({ Results: results, Error: failure }) };
       }
     }
-    return { statusCode: 200, headers: {}, body: JSON.stringify({ Results: results }) };
+    const answer = JSON.stringify({ Results: results });
+    served.responseBytes = Buffer.byteLength(answer);
+    if (served.responseBytes > this.payloadLimitBytes) {
+      const error = {
+        code: 'ResponsePayloadSizeLimitExceeded',
+        message: 'The response payload size has exceeded the limit.',
+      };
+      return { statusCode: 413, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error }) };
+    }
+    return { statusCode: 200, headers: {}, body: answer };
   }
 
   private resolvePath(
@@ -123,7 +148,7 @@ export class RichApiServer {
     const args = argumentsOf(path.ArgumentInfo, resolve);
     if (path.ObjectPathType === PathType.property) return property(this.book, parent, path.Name);
     if (path.ObjectPathType === PathType.method || path.ObjectPathType === PathType.indexer)
-      return navigate(this.book, parent, path.Name, args);
+      return navigate(this.book, parent, path.Name, args, this.listSeparator);
     throw new RichApiError(
       'InvalidObjectPath',
       `Object path type ${path.ObjectPathType} is not modelled by the test server.`,
@@ -148,7 +173,7 @@ export class RichApiServer {
             })),
           };
         }
-        return query(this.book, node, action.QueryInfo?.Select ?? []);
+        return page(query(this.book, node, action.QueryInfo?.Select ?? []), action.QueryInfo);
       case ActionType.method:
         if (node === null && action.Name === '_KeepReference') return null;
         if (node === null) throw new RichApiError('InvalidObjectPath', 'A method was called on a null object.');
