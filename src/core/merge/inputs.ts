@@ -1,3 +1,4 @@
+import { isReportDataSheet } from '../definition/carried';
 import type { WorkbookSnapshot } from '../snapshot';
 import type { UnitMatcher } from '../units/match';
 import type { Unit } from '../units/registry';
@@ -12,6 +13,20 @@ export interface UnreadableFile {
 export type MergeInput =
   | { readonly file: string; readonly snapshot: WorkbookSnapshot }
   | { readonly file: string; readonly error: UnreadableFile };
+
+/**
+ * The sheets of an open workbook as merge inputs, one per unit sheet. The sheets that hold the
+ * report itself (the definition a template carries, the unit list) are no unit's: they go with
+ * every input, so that the merge follows them, and none is reported as a file without data.
+ */
+export function sheetInputs(
+  workbook: WorkbookSnapshot,
+): { readonly file: string; readonly snapshot: WorkbookSnapshot }[] {
+  const report = workbook.sheets.filter((s) => isReportDataSheet(s.name));
+  return workbook.sheets
+    .filter((s) => !isReportDataSheet(s.name))
+    .map((sheet) => ({ file: sheet.name, snapshot: { file: sheet.name, sheets: [sheet, ...report] } }));
+}
 
 /**
  * Inputs in path order, compared by code unit (not by locale), so that the same files give the

@@ -128,7 +128,7 @@ function checkRequired(checked: CheckedRow, template: AppendixTemplate, plan: Ro
       const n = numbers.get(column.key);
       // With a total of 0 there is no ratio to give: a blank ratio is right.
       if (n?.state !== 'blank' || (column.ratio && value(numbers, column.ratio.total) === 0)) continue;
-      missing(n.cell, column, template.requiredReason ?? filledTogether(together), sink);
+      missing(n.cell, column, template.requiredReason ?? filledTogether(together, row), sink);
     }
   }
 
@@ -143,11 +143,12 @@ function checkRequired(checked: CheckedRow, template: AppendixTemplate, plan: Ro
   }
 }
 
-function filledTogether(columns: readonly ColumnDef[]): Text {
-  const list = columns.map((c) => c.key).join(', ');
+/** Names the row's cells: a definition's keys (TONG_SO) are not what the user sees in the sheet. */
+function filledTogether(columns: readonly ColumnDef[], row: DataRow): Text {
+  const list = columns.map((c) => row.cells.get(c.key)?.address ?? c.key).join(', ');
   return {
-    vi: `các ô ${list} của dòng phải có số liệu cùng nhau`,
-    en: `the cells ${list} of the row are filled together`,
+    vi: `các ô ${list} phải có số liệu cùng nhau`,
+    en: `the cells ${list} are filled together`,
   };
 }
 

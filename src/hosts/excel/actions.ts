@@ -3,6 +3,7 @@ import { checkWorkbook } from '../../core/check';
 import { computePlan } from '../../core/compute/percentages';
 import { mergeUnitWorkbooks } from '../../core/merge';
 import type { MergeInput } from '../../core/merge/inputs';
+import { sheetInputs } from '../../core/merge/inputs';
 import { annotationPlan } from '../../core/report/annotations';
 import type { Lang } from '../../core/report/finding';
 import type { ComputeSummary, PaneActions, PaneFile, PaneFinding, PaneReport } from '../../taskpane/actions';
@@ -62,13 +63,8 @@ export class ExcelPaneActions implements PaneActions {
 
   /** Each unit sheet is one input; Soát's own sheets and an earlier merge's output are not. */
   async mergeSheets(lang: Lang): Promise<PaneReport> {
-    const snapshot = await this.host.readMergeInputs();
     // Each sheet of the open workbook is one unit's: the merge tells units apart by sheet name.
-    const inputs = snapshot.sheets.map((sheet): MergeInput => ({
-      file: sheet.name,
-      snapshot: { file: sheet.name, sheets: [sheet] },
-    }));
-    return this.merge(inputs, lang);
+    return this.merge(sheetInputs(await this.host.readMergeInputs()), lang);
   }
 
   async mergeFiles(files: readonly PaneFile[], lang: Lang): Promise<PaneReport> {

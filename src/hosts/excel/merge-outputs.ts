@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import { recordSheetName } from '../../core/annotate';
+import { definitionSheetName } from '../../core/definition';
 import type { WorkbookDraft } from '../../core/merge/output';
 import type { ExcelFeatures } from './api';
 import { writeDraft } from './draft';
@@ -13,9 +14,12 @@ import { WriteBatch } from './batch';
  * moves the sheet; the ids of deleted sheets are dropped at the next merge.
  */
 
-/** Sheets Soát keeps for itself: "_soat" and any "_soat_…". */
+/**
+ * Sheets Soát keeps for itself: "_soat" and any "_soat_…", but not the definition a template
+ * carries ("_soat_mau"), which belongs to the report and tells the merge which report it is.
+ */
 export function isOwnSheet(name: string): boolean {
-  return name === recordSheetName || name.startsWith(`${recordSheetName}_`);
+  return name === recordSheetName || (name.startsWith(`${recordSheetName}_`) && name !== definitionSheetName);
 }
 
 /** Writes a merge's draft into new sheets and records them as merge outputs. */

@@ -1,6 +1,7 @@
 import { parseAddress } from '../../core/address';
 import type { Resolution } from '../../core/annotate';
 import { recordSheetName, resolveClear, resolvePlan } from '../../core/annotate';
+import { definitionSheetName } from '../../core/definition';
 import type { SpreadsheetHost } from '../../core/host';
 import type { EditPlan } from '../../core/plan';
 import type { WorkbookSnapshot } from '../../core/snapshot';
@@ -12,10 +13,13 @@ import { readRecord, writeRecord } from './record';
 import type { GridWrite } from './write';
 import { applySheetEdits, gridWrite, overwritten, restoreWrite } from './write';
 
-/** Sheets Soát keeps for itself ("_soat", "_soat_upload", any "_soat_…"): never read, never painted. */
+/**
+ * Sheets Soát keeps for itself ("_soat", "_soat_upload", any "_soat_…"): never read, never painted.
+ * The definition a template carries ("_soat_mau") is the report's, and is read like a unit's sheet.
+ */
 export const uploadSheetName = '_soat_upload';
 export function isOwnSheet(name: string): boolean {
-  return name === recordSheetName || name.startsWith(`${recordSheetName}_`);
+  return name === recordSheetName || (name.startsWith(`${recordSheetName}_`) && name !== definitionSheetName);
 }
 
 interface Reading {

@@ -1,5 +1,6 @@
 import { checkWorkbook } from '../../core/check';
 import { computePlan } from '../../core/compute/percentages';
+import { sheetInputs } from '../../core/merge/inputs';
 import { annotationPlan } from '../../core/report/annotations';
 import type { Lang } from '../../core/report/finding';
 import type { ComputeSummary, PaneFinding, PaneReport } from '../../taskpane/actions';
@@ -78,12 +79,8 @@ export const serverFunctions = {
     const spreadsheet = services().SpreadsheetApp.getActiveSpreadsheet();
     const outputs = mergeOutputSheets(spreadsheet);
     const snapshot = new GsheetsHost(spreadsheet, (name) => outputs.has(name)).snapshot();
-    return mergeIntoSpreadsheet(
-      spreadsheet,
-      snapshot.sheets.map((sheet) => ({ file: sheet.name, sheets: [sheet] })),
-      [],
-      lang,
-    );
+    const workbooks = sheetInputs(snapshot).map((input) => input.snapshot);
+    return mergeIntoSpreadsheet(spreadsheet, workbooks, [], lang);
   },
 
   /** One chunk of the unit files the sidebar read; `index` orders them. */
