@@ -52,7 +52,7 @@ export async function readReportSheets(context: Excel.RequestContext): Promise<W
 
 /** Writes the definition sheet, replacing the one the workbook has; it stays very hidden. */
 export async function writeDefinitionSheet(context: Excel.RequestContext, draft: SheetDraft): Promise<void> {
-  const existing = context.workbook.worksheets.getItemOrNullObject(draft.name);
+  const existing = context.workbook.worksheets.getItemOrNullObject(draft.name).load('name');
   await context.sync();
   let worksheet: Excel.Worksheet;
   if (existing.isNullObject) worksheet = context.workbook.worksheets.add(draft.name);
