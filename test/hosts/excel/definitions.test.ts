@@ -5,6 +5,8 @@ import type { WorkbookSnapshot } from '../../../src/core/snapshot';
 import { defaultRegistry } from '../../../src/core/units/registry';
 import { registrySheetName, registrySheetRows } from '../../../src/core/units/sheet';
 import { ExcelPaneActions } from '../../../src/hosts/excel/actions';
+import { readUnitFile } from '../../../src/hosts/excel/unit-files';
+import { draftToXlsx } from '../../../src/hosts/xlsx/draft';
 import type { PaneInForce } from '../../../src/taskpane/actions';
 import { FakeExcel, WorkbookModel } from '../../support/fake-excel';
 import { brokenTthcText, definitionText, tthcResultsSheet } from '../../support/definitions';
@@ -222,5 +224,29 @@ describe('merging the open workbook', () => {
       ...expected.draft.sheets.map((s) => s.name),
       '_soat',
     ]);
+  });
+});
+
+describe('merging unit files chosen in the pane', () => {
+  test('uses the definition stored in the open workbook', async () => {
+    const excel = fake({ sheets: [{ name: 'Trang 1', values: [['tổng hợp']] }] });
+    const actions = new ExcelPaneActions(excel.api(), readUnitFile);
+    await actions.storeDefinition(tthc, 'vi');
+    const rows = tthcResultsSheet.values.map((row) =>
+      row.map((v) => (v === null ? null : typeof v === 'number' ? { number: v } : { text: String(v) })),
+    );
+    const bytes = await draftToXlsx({ sheets: [{ name: tthcResultsSheet.name, rows }] });
+
+    const report = await actions.mergeFiles([{ name: 'so-tu-phap.xlsx', base64: bytes.toString('base64') }], 'vi');
+
+    expect(report.findings.map((f) => [f.file, f.sheet, f.cell, f.rule])).toEqual([
+      ['so-tu-phap.xlsx', 'Kết quả giải quyết', 'F5', 'ratio-mismatch'],
+    ]);
+    expect(report.inForce).toEqual({
+      title: tthcTitle,
+      reportSource: 'workbook',
+      units: 46,
+      registrySource: 'built-in',
+    });
   });
 });
