@@ -7,15 +7,18 @@ import {
   MessageBarBody,
   ProgressBar,
   Switch,
+  Text,
   Title3,
   makeStyles,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Lang } from '../core/report/finding';
-import type { PaneActions, PaneFile, PaneFinding, PaneReport } from './actions';
+import type { PaneActions, PaneFile, PaneFinding, PaneInForce, PaneReport } from './actions';
+import { DefinitionPanel } from './DefinitionPanel';
 import { FindingsList } from './FindingsList';
 import { t } from './i18n';
+import { inForceLine } from './in-force';
 import { MergePanel } from './MergePanel';
 
 const useStyles = makeStyles({
@@ -31,6 +34,8 @@ interface Notice {
 
 /** A failure's message in the reader's language when the error carries both (host errors do). */
 function errorText(error: unknown, lang: Lang): string {
+  // A definition's refusal names its file and field in both languages at once: shown whole.
+  if (error instanceof Error && error.name === 'DefinitionError') return error.message;
   if (typeof error === 'object' && error !== null && typeof (error as Record<Lang, unknown>)[lang] === 'string') {
     return (error as Record<Lang, string>)[lang];
   }
@@ -56,6 +61,19 @@ export function App({ actions, initialLang = 'vi', initialError }: AppProps) {
   const [overwrite, setOverwrite] = useState(false);
   // Asked once: what the host lacks does not change while the pane is open.
   const [limitations] = useState(() => actions.limitations?.() ?? []);
+  const [inForce, setInForce] = useState<PaneInForce | undefined>(undefined);
+
+  // The line is read when the pane opens and in each language; actions that change it return it.
+  useEffect(() => {
+    let current = true;
+    actions.inForce(lang).then(
+      (next) => current && setInForce(next),
+      () => undefined, // the line stays empty; the buttons report failures themselves
+    );
+    return () => {
+      current = false;
+    };
+  }, [actions, lang]);
 
   const run = async (work: () => Promise<string | undefined>): Promise<void> => {
     setBusy(true);
@@ -70,7 +88,9 @@ export function App({ actions, initialLang = 'vi', initialError }: AppProps) {
     }
   };
   const showReport = async (next: Promise<PaneReport>): Promise<undefined> => {
-    setReport(await next);
+    const shown = await next;
+    setReport(shown);
+    if (shown.inForce) setInForce(shown.inForce);
     return undefined;
   };
   /** After values change (Compute, an accepted fix, Revert), a shown list is checked again. */
@@ -85,6 +105,18 @@ export function App({ actions, initialLang = 'vi', initialError }: AppProps) {
       return t('accepted', lang, { cell: f.suggestion?.cell ?? f.cell });
     });
   const mergeFiles = (files: PaneFile[]): void => void run(() => showReport(actions.mergeFiles(files, lang)));
+  const loadDefinition = (file: PaneFile): void =>
+    void run(async () => {
+      const stored = await actions.storeDefinition(await actions.definitionText(file), lang, file.name);
+      setInForce(stored);
+      return t('definitionStored', lang, { title: stored.title });
+    });
+  const createRegistry = (): void =>
+    void run(async () => {
+      const created = await actions.createRegistrySheet(lang);
+      setInForce(created);
+      return t('registryCreated', lang, { n: created.units });
+    });
 
   return (
     <FluentProvider theme={webLightTheme}>
@@ -103,6 +135,11 @@ export function App({ actions, initialLang = 'vi', initialError }: AppProps) {
             <MessageBarBody>{limitation[lang]}</MessageBarBody>
           </MessageBar>
         ))}
+        {inForce && (
+          <Text size={200} data-testid="in-force">
+            {inForceLine(inForce, lang)}
+          </Text>
+        )}
         <div className={styles.row}>
           <Button
             appearance="primary"
@@ -172,6 +209,8 @@ export function App({ actions, initialLang = 'vi', initialError }: AppProps) {
           onMergeSheets={() => void run(() => showReport(actions.mergeSheets(lang)))}
           onMergeFiles={mergeFiles}
         />
+        <Divider>{t('definitions', lang)}</Divider>
+        <DefinitionPanel lang={lang} busy={busy} onLoadFile={loadDefinition} onCreateRegistry={createRegistry} />
         <Divider />
         {report && <FindingsList findings={report.findings} lang={lang} onSelect={select} onAccept={accept} />}
       </main>

@@ -1,3 +1,4 @@
+import type { RegistrySource, ReportSource } from '../core/definition';
 import type { Lang, ReportedValue, Severity, Suggestion } from '../core/report/finding';
 
 /**
@@ -19,6 +20,29 @@ export interface PaneActions {
   mergeFiles(files: readonly PaneFile[], lang: Lang): Promise<PaneReport>;
   /** What this host lacks of what Soát uses (an older Excel), said when the pane opens. */
   limitations?(): readonly Record<Lang, string>[];
+  /** Which report and which unit list the open workbook is checked against. */
+  inForce(lang: Lang): Promise<PaneInForce>;
+  /**
+   * The definition text a chosen file holds: a .json file's text as it is, a template workbook's
+   * carried definition (read in the pane). Throws, with the message in both languages, when none.
+   */
+  definitionText(file: PaneFile): Promise<string>;
+  /**
+   * Stores a report definition in the open workbook (very hidden); a broken one is refused with
+   * its DefinitionError, nothing written. `source` (the file's name) names it in that message.
+   */
+  storeDefinition(json: string, lang: Lang, source?: string): Promise<PaneInForce>;
+  /** Adds the "Danh mục đơn vị" sheet pre-filled from the list in force; never overwrites one. */
+  createRegistrySheet(lang: Lang): Promise<PaneInForce>;
+}
+
+/** The report and unit list in force, as the pane's one line shows them. */
+export interface PaneInForce {
+  /** The report's title in the reader's language. */
+  readonly title: string;
+  readonly reportSource: ReportSource;
+  readonly units: number;
+  readonly registrySource: RegistrySource;
 }
 
 export interface PaneFile {
@@ -41,6 +65,8 @@ export interface PaneFinding {
 export interface PaneReport {
   readonly findings: readonly PaneFinding[];
   readonly summary: Record<Severity, number>;
+  /** What the run checked or merged against, so the pane's line follows without another call. */
+  readonly inForce?: PaneInForce;
 }
 
 export interface ComputeSummary {

@@ -27,6 +27,17 @@ export const text = {
   },
   reverted: { vi: 'Đã khôi phục {n} ô.', en: 'Restored {n} cells.' },
   accepted: { vi: 'Đã ghi gợi ý vào {cell}.', en: 'Wrote the suggestion into {cell}.' },
+  definitions: { vi: 'Mẫu báo cáo', en: 'Report definition' },
+  loadDefinition: { vi: 'Nạp mẫu từ tệp (.json hoặc .xlsx)', en: 'Load a definition from a file (.json or .xlsx)' },
+  createRegistry: { vi: 'Tạo trang Danh mục đơn vị', en: 'Create the Danh mục đơn vị sheet' },
+  definitionStored: {
+    vi: 'Đã lưu mẫu "{title}" vào sổ tính.',
+    en: 'Stored the definition "{title}" in the workbook.',
+  },
+  registryCreated: {
+    vi: 'Đã tạo trang Danh mục đơn vị với {n} đơn vị; hãy sửa trực tiếp trên trang.',
+    en: 'Created the Danh mục đơn vị sheet with {n} units; edit it in place.',
+  },
 } satisfies Record<string, Record<Lang, string>>;
 
 export const severityName: Record<Severity, Record<Lang, string>> = {

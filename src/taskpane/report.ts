@@ -1,10 +1,12 @@
+import type { InForce } from '../core/definition';
 import type { Finding, Lang } from '../core/report/finding';
 import { countBySeverity } from '../core/report/finding';
 import { renderMessage } from '../core/report/messages';
 import type { PaneFinding, PaneReport } from './actions';
+import { paneInForce } from './in-force';
 
 /** Findings as the pane shows them: messages rendered now, in the reader's language. */
-export function paneReport(findings: readonly Finding[], lang: Lang): PaneReport {
+export function paneReport(findings: readonly Finding[], lang: Lang, inForce?: InForce): PaneReport {
   return {
     findings: findings.map((f): PaneFinding => ({
       ...(f.file === undefined ? {} : { file: f.file }),
@@ -17,5 +19,6 @@ export function paneReport(findings: readonly Finding[], lang: Lang): PaneReport
       ...(f.suggestion === undefined ? {} : { suggestion: f.suggestion }),
     })),
     summary: countBySeverity(findings),
+    ...(inForce === undefined ? {} : { inForce: paneInForce(inForce, lang) }),
   };
 }

@@ -140,4 +140,34 @@ describeInBrowser('the task pane in Chromium, over the fake Excel', () => {
     await page.getByTestId('findings').waitFor({ timeout: 20_000 });
     expect(errors).toEqual([]);
   }, 60_000);
+
+  test('"Tạo trang Danh mục đơn vị" adds the unit list sheet and the line says the list comes from it', async () => {
+    const workbook: WorkbookSnapshot = { sheets: [{ name: 'Phụ lục 2', values: [pl2Header] }] };
+    const { page, errors } = await openPane(workbook);
+    const line = page.getByTestId('in-force');
+    await line
+      .filter({ hasText: 'Mẫu: Báo cáo 9T/2024 – KH 197/KH-UBND (có sẵn) · 46 đơn vị, danh mục có sẵn' })
+      .waitFor({ timeout: 20_000 });
+
+    await page.getByTestId('create-registry').click();
+    await line
+      .filter({ hasText: 'Mẫu: Báo cáo 9T/2024 – KH 197/KH-UBND (có sẵn) · 46 đơn vị, từ trang Danh mục đơn vị' })
+      .waitFor({ timeout: 20_000 });
+    const sheets = await page.evaluate(() =>
+      (window as unknown as { __fakeExcel: { book: { sheets: { name: string }[] } } }).__fakeExcel.book.sheets.map(
+        (s) => s.name,
+      ),
+    );
+    expect(sheets).toEqual(['Phụ lục 2', 'Danh mục đơn vị']);
+    expect(await page.getByTestId('notice').textContent()).toBe(
+      'Đã tạo trang Danh mục đơn vị với 46 đơn vị; hãy sửa trực tiếp trên trang.',
+    );
+
+    await page.getByTestId('create-registry').click();
+    await page.getByTestId('notice').filter({ hasText: 'Soát không ghi đè' }).waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('notice').textContent()).toBe(
+      'Sổ tính đã có trang "Danh mục đơn vị"; Soát không ghi đè. Hãy sửa trực tiếp trang đó.',
+    );
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

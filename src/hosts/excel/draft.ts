@@ -61,7 +61,9 @@ function content(cell: DraftCell | null, given: ReadonlyMap<string, string>): st
   return cell.number ?? cell.text ?? '';
 }
 
-function writeSheet(worksheet: Excel.Worksheet, sheet: SheetDraft, given: ReadonlyMap<string, string>): void {
+/** Writes one drafted sheet into `worksheet`; a hidden draft (Soát's own data) is made very hidden. */
+export function writeSheet(worksheet: Excel.Worksheet, sheet: SheetDraft, given: ReadonlyMap<string, string>): void {
+  if (sheet.hidden === true) worksheet.visibility = 'VeryHidden';
   const width = Math.max(1, ...sheet.rows.map((row) => row.length));
   if (sheet.rows.length > 0) {
     const rows = sheet.rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));

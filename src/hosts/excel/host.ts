@@ -2,7 +2,7 @@
 import type { Resolution } from '../../core/annotate';
 import { resolveClear, resolvePlan } from '../../core/annotate';
 import type { SpreadsheetHost } from '../../core/host';
-import type { WorkbookDraft } from '../../core/merge/output';
+import type { SheetDraft, WorkbookDraft } from '../../core/merge/output';
 import type { CellWrite, EditPlan } from '../../core/plan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import type { ExcelFeatures, OfficeApi } from './api';
@@ -19,6 +19,7 @@ import { readWorkbook } from './read';
 import { knownSeparator, learnSeparator } from './separator';
 import type { Overwritten, StoredRecord } from './record';
 import { queueRecordWrite } from './record';
+import { addRegistrySheet, readReportSheets, writeDefinitionSheet } from './report-sheets';
 import type { RunSettings } from './run';
 import { runBatch } from './run';
 import { queueCellWrite, queuePreviousRead } from './writes';
@@ -216,6 +217,21 @@ export class ExcelHost implements SpreadsheetHost {
       worksheet.getRange(cell).select();
       await context.sync();
     });
+  }
+
+  /** The stored definition and the unit list sheet, those the workbook has, with their values. */
+  readReportSheets(): Promise<WorkbookSnapshot> {
+    return this.run(readReportSheets);
+  }
+
+  /** Writes (or rewrites) the very hidden sheet holding a report definition. */
+  writeDefinitionSheet(draft: SheetDraft): Promise<void> {
+    return this.run((context) => writeDefinitionSheet(context, draft));
+  }
+
+  /** Adds the "Danh mục đơn vị" sheet and shows it. */
+  addRegistrySheet(draft: SheetDraft): Promise<void> {
+    return this.run((context) => addRegistrySheet(context, draft));
   }
 
   private async write(

@@ -4,6 +4,7 @@ import { App } from '../../taskpane/App';
 import { ExcelPaneActions } from './actions';
 import { officeApi } from './api';
 import { readUnitFile } from './unit-files';
+import { definitionTextOfFile } from '../xlsx/definition-file';
 import { takeStoredNotice } from '../../commands/notice';
 
 /** Local storage, where a ribbon command leaves a failure it could not show; absent when refused. */
@@ -29,7 +30,7 @@ void Office.onReady((info) => {
   const initialError = takeStoredNotice(paneStorage());
   root.render(
     <App
-      actions={new ExcelPaneActions(officeApi(), readUnitFile)}
+      actions={new ExcelPaneActions(officeApi(), readUnitFile, definitionTextOfFile)}
       initialLang={lang}
       {...(initialError === undefined ? {} : { initialError })}
     />,

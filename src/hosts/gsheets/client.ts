@@ -1,5 +1,12 @@
 import type { Lang } from '../../core/report/finding';
-import type { ComputeSummary, PaneActions, PaneFile, PaneFinding, PaneReport } from '../../taskpane/actions';
+import type {
+  ComputeSummary,
+  PaneActions,
+  PaneFile,
+  PaneFinding,
+  PaneInForce,
+  PaneReport,
+} from '../../taskpane/actions';
 import type { ServerFunctions } from './server';
 import type { UploadPayload } from './transfer';
 import { chunkChars, encodePayload, splitText } from './transfer';
@@ -39,12 +46,16 @@ export function serverClient(run: () => ScriptRun): ServerClient {
 /** Reads chosen .xlsx files into snapshots in the browser; the xlsx host's reader is injected. */
 export type FileReader = (files: readonly PaneFile[]) => Promise<UploadPayload>;
 
+/** Reads the definition a chosen .json or template .xlsx holds, in the browser. */
+export type DefinitionFileReader = (file: PaneFile) => Promise<string>;
+
 let uploads = 0;
 
 export class GsheetsPaneActions implements PaneActions {
   constructor(
     private readonly server: ServerClient,
     private readonly readFiles: FileReader,
+    private readonly readDefinitionFile?: DefinitionFileReader,
   ) {}
 
   validate(lang: Lang): Promise<PaneReport> {
@@ -67,6 +78,20 @@ export class GsheetsPaneActions implements PaneActions {
   }
   mergeSheets(lang: Lang): Promise<PaneReport> {
     return this.server.mergeSheets(lang);
+  }
+  inForce(lang: Lang): Promise<PaneInForce> {
+    return this.server.inForce(lang);
+  }
+  definitionText(file: PaneFile): Promise<string> {
+    const read = this.readDefinitionFile;
+    if (read === undefined) return Promise.reject(new Error('Reading definition files is not available here.'));
+    return read(file);
+  }
+  storeDefinition(json: string, lang: Lang, source?: string): Promise<PaneInForce> {
+    return this.server.storeDefinition(json, lang, source);
+  }
+  createRegistrySheet(lang: Lang): Promise<PaneInForce> {
+    return this.server.createRegistrySheet(lang);
   }
 
   /** Files are parsed here, then sent in chunks the server reassembles before merging. */

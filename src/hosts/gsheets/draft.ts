@@ -72,7 +72,9 @@ function borderRuns(draft: SheetDraft): string[] {
   return runs;
 }
 
-function writeSheet(sheet: GsSheet, draft: SheetDraft, given: ReadonlyMap<string, string>): void {
+/** Writes one drafted sheet into `sheet`; a hidden draft (Soát's own data) is hidden. */
+export function writeSheet(sheet: GsSheet, draft: SheetDraft, given: ReadonlyMap<string, string>): void {
+  if (draft.hidden === true) sheet.hideSheet();
   const height = draft.rows.length;
   const width = Math.max(1, ...draft.rows.map((row) => row.length));
   if (height > 0) {

@@ -15,5 +15,17 @@ import {
 } from './server';
 
 export { menuClear, menuCompute, menuMerge, menuValidate, onInstall, onOpen, showSidebar };
-export const { validate, compute, clear, revert, selectCell, acceptSuggestion, mergeSheets, uploadChunk, mergeUpload } =
-  serverFunctions;
+export const {
+  validate,
+  compute,
+  clear,
+  revert,
+  selectCell,
+  acceptSuggestion,
+  mergeSheets,
+  uploadChunk,
+  mergeUpload,
+  inForce,
+  storeDefinition,
+  createRegistrySheet,
+} = serverFunctions;

@@ -1,3 +1,5 @@
+import type { InForce } from '../../core/definition';
+import { inForce } from '../../core/definition';
 import { mergeUnitWorkbooks } from '../../core/merge';
 import type { MergeInput } from '../../core/merge/inputs';
 import type { Lang } from '../../core/report/finding';
@@ -5,6 +7,7 @@ import type { WorkbookSnapshot } from '../../core/snapshot';
 import type { PaneReport } from '../../taskpane/actions';
 import type { GsSpreadsheet } from './apps-script';
 import { writeDraft } from './draft';
+import { mergeAgainst } from '../../taskpane/in-force';
 import { paneReport } from '../../taskpane/report';
 import type { UnreadableUpload } from './transfer';
 
@@ -17,6 +20,8 @@ export function mergeIntoSpreadsheet(
   workbooks: readonly WorkbookSnapshot[],
   unreadable: readonly UnreadableUpload[],
   lang: Lang,
+  /** What the open spreadsheet holds (a stored definition, a unit list sheet): merged against first. */
+  held: InForce = inForce({ sheets: [] }),
 ): PaneReport {
   const inputs: MergeInput[] = [
     ...workbooks.map((snapshot, i): MergeInput => ({ file: snapshot.file ?? `#${i + 1}`, snapshot })),
@@ -25,7 +30,8 @@ export function mergeIntoSpreadsheet(
       error: { reason: u.reason, message: { vi: u.vi, en: u.en } },
     })),
   ];
-  const result = mergeUnitWorkbooks(inputs, { lang });
+  const against = mergeAgainst(held, inputs);
+  const result = mergeUnitWorkbooks(inputs, { lang, report: against.report, registry: against.registry });
   writeDraft(spreadsheet, result.draft);
-  return paneReport(result.findings, lang);
+  return paneReport(result.findings, lang, against);
 }

@@ -1,14 +1,20 @@
 import { checkWorkbook } from '../../core/check';
 import { computePlan } from '../../core/compute/percentages';
-import { sheetInputs } from '../../core/merge/inputs';
+import { definitionSheetDraft, inForce, parseDefinition } from '../../core/definition';
+import { isReportDataSheet } from '../../core/definition/carried';
+import { registrySheetDraft } from '../../core/merge/template';
+import { findRegistrySheet } from '../../core/units/sheet';
 import { annotationPlan } from '../../core/report/annotations';
 import type { Lang } from '../../core/report/finding';
-import type { ComputeSummary, PaneFinding, PaneReport } from '../../taskpane/actions';
-import type { GsHtmlService, GsSpreadsheetApp, GsUtilities } from './apps-script';
+import type { ComputeSummary, PaneFinding, PaneInForce, PaneReport } from '../../taskpane/actions';
+import { paneInForce } from '../../taskpane/in-force';
+import { registrySheetExists } from '../../taskpane/refusal';
+import type { GsHtmlService, GsSpreadsheet, GsSpreadsheetApp, GsUtilities } from './apps-script';
 import { GsheetsHost } from './host';
 import { paneReport } from '../../taskpane/report';
 import { mergeIntoSpreadsheet } from './merge';
 import { mergeOutputSheets } from './merge-outputs';
+import { addRegistrySheet, readReportSheets, writeDefinitionSheet } from './report-sheets';
 import { decodePayload } from './transfer';
 import { storeChunk, takeUpload } from './upload';
 
@@ -32,13 +38,17 @@ function host(): GsheetsHost {
   return new GsheetsHost(services().SpreadsheetApp.getActiveSpreadsheet());
 }
 
+function heldInForce(spreadsheet: GsSpreadsheet, lang: Lang): PaneInForce {
+  return paneInForce(inForce(readReportSheets(spreadsheet)), lang);
+}
+
 /** What the sidebar may call; the client is typed against this object. */
 export const serverFunctions = {
   validate(lang: Lang): PaneReport {
     const sheets = host();
-    const { findings } = checkWorkbook(sheets.snapshot());
-    sheets.applyNow(annotationPlan(findings, lang));
-    return paneReport(findings, lang);
+    const check = checkWorkbook(sheets.snapshot());
+    sheets.applyNow(annotationPlan(check.findings, lang));
+    return paneReport(check.findings, lang, check.inForce);
   },
 
   /**
@@ -74,13 +84,22 @@ export const serverFunctions = {
     });
   },
 
-  /** Each unit sheet is one input; Soát's own sheets and an earlier merge's output are not. */
+  /**
+   * Each unit sheet is one input; Soát's own sheets, an earlier merge's output and the unit list
+   * are not. The spreadsheet's stored definition and unit list are what the units are merged against.
+   */
   mergeSheets(lang: Lang): PaneReport {
     const spreadsheet = services().SpreadsheetApp.getActiveSpreadsheet();
     const outputs = mergeOutputSheets(spreadsheet);
-    const snapshot = new GsheetsHost(spreadsheet, (name) => outputs.has(name)).snapshot();
-    const workbooks = sheetInputs(snapshot).map((input) => input.snapshot);
-    return mergeIntoSpreadsheet(spreadsheet, workbooks, [], lang);
+    const skipped = (name: string): boolean => outputs.has(name) || isReportDataSheet(name);
+    const snapshot = new GsheetsHost(spreadsheet, skipped).snapshot();
+    return mergeIntoSpreadsheet(
+      spreadsheet,
+      snapshot.sheets.map((sheet) => ({ file: sheet.name, sheets: [sheet] })),
+      [],
+      lang,
+      inForce(readReportSheets(spreadsheet)),
+    );
   },
 
   /** One chunk of the unit files the sidebar read; `index` orders them. */
@@ -91,7 +110,30 @@ export const serverFunctions = {
   mergeUpload(upload: string, lang: Lang): PaneReport {
     const spreadsheet = services().SpreadsheetApp.getActiveSpreadsheet();
     const payload = decodePayload(takeUpload(spreadsheet, services().Utilities, upload));
-    return mergeIntoSpreadsheet(spreadsheet, payload.workbooks, payload.unreadable, lang);
+    const held = inForce(readReportSheets(spreadsheet));
+    return mergeIntoSpreadsheet(spreadsheet, payload.workbooks, payload.unreadable, lang, held);
+  },
+
+  inForce(lang: Lang): PaneInForce {
+    return heldInForce(services().SpreadsheetApp.getActiveSpreadsheet(), lang);
+  },
+
+  /** Parsed before anything is written: a broken definition throws its DefinitionError. */
+  storeDefinition(json: string, lang: Lang, source = 'JSON'): PaneInForce {
+    const report = parseDefinition(json, source);
+    const spreadsheet = services().SpreadsheetApp.getActiveSpreadsheet();
+    writeDefinitionSheet(spreadsheet, definitionSheetDraft(report));
+    return heldInForce(spreadsheet, lang);
+  },
+
+  /** "Danh mục đơn vị" pre-filled from the list in force; a sheet there already is never overwritten. */
+  createRegistrySheet(lang: Lang): PaneInForce {
+    const spreadsheet = services().SpreadsheetApp.getActiveSpreadsheet();
+    const sheets = readReportSheets(spreadsheet);
+    const present = findRegistrySheet(sheets);
+    if (present !== undefined) throw registrySheetExists(present.name);
+    addRegistrySheet(spreadsheet, registrySheetDraft(inForce(sheets).registry, lang));
+    return heldInForce(spreadsheet, lang);
   },
 };
 

@@ -3,6 +3,7 @@ import { App } from '../../taskpane/App';
 import type { ScriptRun } from './client';
 import { GsheetsPaneActions, serverClient } from './client';
 import { readPaneFiles } from './read-files';
+import { definitionTextOfFile } from '../xlsx/definition-file';
 
 /**
  * The sidebar page: Excel's task pane (src/taskpane/App), the same component, here talking to
@@ -14,6 +15,7 @@ declare const google: { script: { run: ScriptRun } };
 const actions = new GsheetsPaneActions(
   serverClient(() => google.script.run),
   readPaneFiles,
+  definitionTextOfFile,
 );
 
 createRoot(document.getElementById('root')!).render(<App actions={actions} />);

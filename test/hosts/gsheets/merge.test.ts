@@ -1,3 +1,4 @@
+import { inForce } from '../../../src/core/definition';
 import { mergeUnitWorkbooks } from '../../../src/core/merge';
 import type { MergeInput } from '../../../src/core/merge';
 import type { ScriptRun } from '../../../src/hosts/gsheets/client';
@@ -153,7 +154,8 @@ test("merging the open spreadsheet twice gives the same report: an earlier merge
   expect(drafted).toEqual(['Phụ lục 1', 'Phụ lục 2', 'Phụ lục 3', 'Tổng hợp']);
 
   const first = serverFunctions.mergeSheets('vi');
-  expect(first).toEqual(paneReport(expected.findings, 'vi'));
+  // Nothing stored in the spreadsheet: the built-in report and unit list.
+  expect(first).toEqual(paneReport(expected.findings, 'vi', inForce({ sheets: [] })));
   expect(first.findings.filter((f) => f.rule === 'sum-mismatch').map((f) => [f.file, f.cell])).toEqual([
     ['Sở Du lịch', 'E2'],
   ]);

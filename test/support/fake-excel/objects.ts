@@ -253,8 +253,16 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
   get visibility(): string {
     return this.get('visibility');
   }
+  /** Excel.SheetVisibility: "Visible", "Hidden", "VeryHidden"; a workbook keeps one sheet visible. */
   set visibility(v: string) {
-    this.set('visibility', v, (m) => (m.visibility = v));
+    this.set('visibility', v, (m) => {
+      if (!['Visible', 'Hidden', 'VeryHidden'].includes(v))
+        throw new FakeOfficeError('InvalidArgument', `visibility: "${v}" is not a SheetVisibility`);
+      const others = this.book.sheets.filter((sheet) => sheet !== m && sheet.visibility === 'Visible');
+      if (v !== 'Visible' && others.length === 0)
+        throw new FakeOfficeError('InvalidOperation', 'The only visible sheet of a workbook cannot be hidden.');
+      m.visibility = v;
+    });
   }
 
   private rangeProxy(resolve: (m: SheetModel) => RangeModel['bounds'] | null): FakeRange {

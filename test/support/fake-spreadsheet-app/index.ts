@@ -38,7 +38,12 @@ export class FakeSpreadsheet implements GsSpreadsheet {
     if (this.sheets.some((s) => s.name === name)) {
       throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     }
-    const sheet = new FakeSheet(name, this.ledger, (s) => (this.active = s));
+    const sheet = new FakeSheet(
+      name,
+      this.ledger,
+      (s) => (this.active = s),
+      (s) => this.sheets.some((other) => other !== s && !other.hidden),
+    );
     this.sheets.push(sheet);
     return sheet;
   }

@@ -25,6 +25,8 @@ export class FakeSheet implements GsSheet {
     public name: string,
     readonly ledger: CallLedger,
     private readonly onActivate: (sheet: FakeSheet) => void,
+    /** Whether the spreadsheet has a visible sheet besides this one. */
+    private readonly othersVisible: (sheet: FakeSheet) => boolean = () => true,
   ) {}
 
   cell(row: number, col: number, create = false): Cell | undefined {
@@ -105,8 +107,10 @@ export class FakeSheet implements GsSheet {
     this.call('isSheetHidden');
     return this.hidden;
   }
+  /** As Sheets: no effect on a hidden sheet; the only visible sheet cannot be hidden. */
   hideSheet(): this {
     this.call('hideSheet');
+    if (!this.hidden && !this.othersVisible(this)) throw new Error("You can't hide all the sheets in a document.");
     this.hidden = true;
     return this;
   }
