@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import * as ExcelJS from 'exceljs';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import { WorkbookReadError, sniffWorkbook } from './errors';
+import { keepUnreadableDates } from './exceljs-dates';
 import { keepNotesOnEmptyCells } from './exceljs-notes';
 import { readWorkbookSnapshot } from './snapshot';
 
@@ -18,6 +19,7 @@ export async function loadWorkbookBuffer(bytes: Uint8Array, fileName?: string): 
   const kind = sniffWorkbook(bytes);
   if (kind !== undefined) throw new WorkbookReadError(kind, fileName);
   keepNotesOnEmptyCells();
+  keepUnreadableDates();
   const workbook = new ExcelJS.Workbook();
   try {
     // ExcelJS declares its own `Buffer` type; a Uint8Array is what it actually reads.
