@@ -5,7 +5,7 @@ import type { SpreadsheetHost } from '../../core/host';
 import type { CellWrite, EditPlan } from '../../core/plan';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import { readRecord, writeRecord } from './record';
-import { decodeFill, readWorkbookSnapshot } from './snapshot';
+import { decodeFill, readWorkbookSnapshot, sheetFormulaResult } from './snapshot';
 
 /**
  * The .xlsx host: an ExcelJS workbook in memory. Reading and applying are synchronous here;
@@ -52,6 +52,8 @@ function applySheetEdits(workbook: ExcelJS.Workbook, edits: ResolvedSheetEdits):
     writeCell(sheet.getCell(write.cell), write);
     if (write.formula !== undefined) workbook.calcProperties.fullCalcOnLoad = true;
   }
+  // Results once every value is in place, so that none is computed from a value about to change.
+  for (const write of edits.writes) if (write.formula !== undefined) cacheResult(sheet.getCell(write.cell));
 }
 
 /** Cells loaded from a file share style objects: give the cell its own before changing it. */
@@ -82,4 +84,11 @@ export function writeCell(cell: ExcelJS.Cell, write: CellWrite): void {
     cell.value = write.value ?? null;
   }
   if (write.numberFormat !== undefined) cell.style = { ...cell.style, numFmt: write.numberFormat };
+}
+
+/** The result goes with the formula, so that a reader that does not calculate sees the value. */
+function cacheResult(cell: ExcelJS.Cell): void {
+  const formula = cell.formula;
+  const result = sheetFormulaResult(cell.worksheet, formula);
+  if (result !== undefined && result !== null) cell.value = { formula, result } as ExcelJS.CellValue;
 }

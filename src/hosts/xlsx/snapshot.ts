@@ -2,6 +2,8 @@ import * as ExcelJS from 'exceljs';
 import type { CellValue, MergedArea, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { recordSheetName } from '../../core/annotate';
 import { parseAddress } from '../../core/address';
+import type { FormulaValue } from './formula-result';
+import { formulaResult } from './formula-result';
 
 /**
  * Reads an ExcelJS workbook into the core's snapshot. One pass over the cells that exist
@@ -70,7 +72,37 @@ function plainValue(value: unknown): CellValue {
   return null;
 }
 
-function cellValue(cell: ExcelJS.Cell): CellValue {
+const excelEpoch = Date.UTC(1899, 11, 30);
+
+/** A cell as a formula sees it: dates are serials, a formula is its cached or computed result. */
+function lookupValue(sheet: ExcelJS.Worksheet, address: string, seen: Set<string>): FormulaValue | undefined {
+  const { row, col } = parseAddress(address);
+  const cell = sheet.findCell(row, col);
+  if (cell === undefined) return null;
+  const value = cellValue(cell, seen);
+  if (value instanceof Date) return (value.getTime() - excelEpoch) / 86_400_000;
+  return value;
+}
+
+/** What a formula written into `sheet` would compute, as `formulaResult` reads the cells. */
+export function sheetFormulaResult(sheet: ExcelJS.Worksheet, formula: string): FormulaValue | undefined {
+  return formulaResult(formula, (address) => lookupValue(sheet, address, new Set()));
+}
+
+/**
+ * A formula saved without its result (a program that does not calculate wrote it) is worked
+ * out, not read as blank; undefined when Soát cannot tell what Excel would compute.
+ */
+function uncachedResult(cell: ExcelJS.Cell, seen: Set<string>): CellValue {
+  const key = `${cell.worksheet.name}!${cell.address}`;
+  if (seen.has(key)) return null; // a circular reference: Excel has no value for it either
+  seen.add(key);
+  const result = formulaResult(cell.formula, (address) => lookupValue(cell.worksheet, address, seen));
+  seen.delete(key);
+  return result === undefined ? null : result;
+}
+
+function cellValue(cell: ExcelJS.Cell, seen = new Set<string>()): CellValue {
   switch (cell.type) {
     case ValueType.Null:
     case ValueType.Merge:
@@ -81,7 +113,7 @@ function cellValue(cell: ExcelJS.Cell): CellValue {
     case ValueType.Date:
       return cell.value as CellValue;
     case ValueType.Formula:
-      return plainValue(cell.result);
+      return cell.result === undefined ? uncachedResult(cell, seen) : plainValue(cell.result);
     default:
       return plainValue(cell.value);
   }

@@ -193,7 +193,8 @@ describe('writes', () => {
     expect(cell.type).toBe(ExcelJS.ValueType.String);
 
     const pl2 = sheetOf((await readWorkbookBuffer(await toBuffer(workbook))).snapshot, 'Phụ lục 2');
-    expect(pl2.values[39]).toEqual([null, '=1+1', '+84 912 345 678', '-', '@Sở Du lịch', null, 12.5]);
+    // The formula is written with its result, computed after C6 (66) was emptied: C7 + C8 = 10.
+    expect(pl2.values[39]).toEqual([null, '=1+1', '+84 912 345 678', '-', '@Sở Du lịch', 10, 12.5]);
     expect(pl2.formulas?.[39]).toEqual([undefined, undefined, undefined, undefined, undefined, 'SUM(C6:C8)']);
     expect(pl2.numberFormats?.[39]?.[6]).toBe('0.00');
     expect(pl2.values[5]?.slice(0, 3)).toEqual([1, 'Sở Kế hoạch và Đầu tư', null]);
