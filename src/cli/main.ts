@@ -12,6 +12,7 @@ import { merge } from './merge';
 import { checkOptions } from './options';
 import { jsonReport, textReport } from './report';
 import { template } from './template';
+import { printable } from './terminal';
 
 export type { CliIo } from './io';
 export { loadRegistry } from './options';
@@ -27,7 +28,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     return await commands[args.command](args, io);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`soat: ${message.split('\n')[0]}\n`);
+    io.stderr(`soat: ${printable(message.split('\n')[0] ?? '')}\n`);
     return 2;
   }
 }
@@ -44,7 +45,7 @@ const validate: CommandRunner = async (args, io) => {
   io.stdout(
     args.json
       ? `${jsonReport([input], result.sheets, result.findings, args.lang)}\n`
-      : `${textReport(result.sheets, result.findings, args.lang)}\n${args.out ? `→ ${args.out}\n` : ''}`,
+      : `${textReport(result.sheets, result.findings, args.lang)}\n${args.out ? `→ ${printable(args.out)}\n` : ''}`,
   );
   return countBySeverity(result.findings).error > 0 ? 1 : 0;
 };
@@ -65,8 +66,8 @@ const compute: CommandRunner = async (args, io) => {
   } else {
     io.stdout(
       args.lang === 'vi'
-        ? `Đã ghi công thức tỷ lệ vào ${written} ô; giữ nguyên ${kept} ô tỷ lệ không khớp${kept ? ' (dùng --overwrite để ghi đè)' : ''}.\n→ ${args.out}\n`
-        : `Wrote percentage formulas into ${written} cells; left ${kept} mismatched percentages${kept ? ' (use --overwrite to replace them)' : ''}.\n→ ${args.out}\n`,
+        ? `Đã ghi công thức tỷ lệ vào ${written} ô; giữ nguyên ${kept} ô tỷ lệ không khớp${kept ? ' (dùng --overwrite để ghi đè)' : ''}.\n→ ${printable(args.out!)}\n`
+        : `Wrote percentage formulas into ${written} cells; left ${kept} mismatched percentages${kept ? ' (use --overwrite to replace them)' : ''}.\n→ ${printable(args.out!)}\n`,
     );
   }
   return 0;
@@ -77,7 +78,9 @@ const clear: CommandRunner = async (args, io) => {
   await new XlsxHost(workbook).clear();
   await writeWorkbookFile(workbook, args.out!);
   io.stdout(
-    args.lang === 'vi' ? `Đã xóa đánh dấu của Soát.\n→ ${args.out}\n` : `Soát's marks removed.\n→ ${args.out}\n`,
+    args.lang === 'vi'
+      ? `Đã xóa đánh dấu của Soát.\n→ ${printable(args.out!)}\n`
+      : `Soát's marks removed.\n→ ${printable(args.out!)}\n`,
   );
   return 0;
 };

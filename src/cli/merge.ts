@@ -7,6 +7,7 @@ import { expandInputs, readMergeInput } from './inputs';
 import { checkOptions } from './options';
 import { progressBar } from './progress';
 import { jsonReport, textReport } from './report';
+import { printable } from './terminal';
 
 /**
  * `soat merge FILE_OR_DIR... --out CONSOLIDATED.xlsx`: every unit file read (a bad one is
@@ -34,7 +35,7 @@ export const merge: CommandRunner = async (args, io) => {
       args.lang === 'vi'
         ? `Đã tổng hợp ${received} đơn vị từ ${files.length - skipped} tệp; ${skipped} tệp bị bỏ qua.`
         : `Merged ${received} units from ${files.length - skipped} files; ${skipped} files skipped.`;
-    io.stdout(`${textReport(result.sheets, result.findings, args.lang)}\n${line}\n→ ${out}\n`);
+    io.stdout(`${textReport(result.sheets, result.findings, args.lang)}\n${line}\n→ ${printable(out)}\n`);
   }
   return countBySeverity(result.findings).error > 0 ? 1 : 0;
 };
