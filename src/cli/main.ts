@@ -3,7 +3,9 @@ import { computePlan } from '../core/compute/percentages';
 import { annotationPlan } from '../core/report/annotations';
 import { countBySeverity } from '../core/report/finding';
 import { XlsxHost } from '../hosts/xlsx/host';
-import { readWorkbookFile, writeWorkbookFile } from '../hosts/xlsx/read';
+import type { LoadedWorkbook } from '../hosts/xlsx/read';
+import { readWorkbookBuffer, toBuffer } from '../hosts/xlsx/read';
+import { readInputFile, refuseOverwritingInput, writeOutputFile } from './files';
 import type { CliArgs } from './args';
 import { parseCli, usage } from './args';
 import type { CliIo, CommandRunner } from './io';
@@ -33,14 +35,21 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   }
 }
 
+/** The one input of validate, compute and clear, once --out is known not to overwrite it by mistake. */
+async function openInput(args: CliArgs): Promise<LoadedWorkbook> {
+  const input = args.inputs[0]!;
+  if (args.out !== undefined) await refuseOverwritingInput(args.out, [input], args.inPlace);
+  return readWorkbookBuffer(await readInputFile(input), input);
+}
+
 const validate: CommandRunner = async (args, io) => {
   const input = args.inputs[0]!;
-  const { workbook, snapshot } = await readWorkbookFile(input);
+  const { workbook, snapshot } = await openInput(args);
   const result = checkWorkbook({ ...snapshot, file: input }, await checkOptions(args));
   if (args.out !== undefined) {
     const host = new XlsxHost(workbook);
     await host.applyPlan(annotationPlan(result.findings, args.lang));
-    await writeWorkbookFile(workbook, args.out);
+    await writeOutputFile(args.out, await toBuffer(workbook));
   }
   io.stdout(
     args.json
@@ -52,11 +61,11 @@ const validate: CommandRunner = async (args, io) => {
 
 const compute: CommandRunner = async (args, io) => {
   const input = args.inputs[0]!;
-  const { workbook, snapshot } = await readWorkbookFile(input);
+  const { workbook, snapshot } = await openInput(args);
   const result = checkWorkbook({ ...snapshot, file: input }, await checkOptions(args));
   const computed = computePlan(result, { overwrite: args.overwrite });
   await new XlsxHost(workbook).applyPlan(computed.plan);
-  await writeWorkbookFile(workbook, args.out!);
+  await writeOutputFile(args.out!, await toBuffer(workbook));
   const written = computed.replaced.length;
   const kept = computed.keptMismatches.length;
   if (args.json) {
@@ -74,9 +83,9 @@ const compute: CommandRunner = async (args, io) => {
 };
 
 const clear: CommandRunner = async (args, io) => {
-  const { workbook } = await readWorkbookFile(args.inputs[0]!);
+  const { workbook } = await openInput(args);
   await new XlsxHost(workbook).clear();
-  await writeWorkbookFile(workbook, args.out!);
+  await writeOutputFile(args.out!, await toBuffer(workbook));
   io.stdout(
     args.lang === 'vi'
       ? `Đã xóa đánh dấu của Soát.\n→ ${printable(args.out!)}\n`

@@ -1,7 +1,8 @@
 import { mergeUnitWorkbooks } from '../core/merge/merge';
 import type { MergeInput } from '../core/merge/inputs';
 import { countBySeverity } from '../core/report/finding';
-import { writeDraftFile } from '../hosts/xlsx/draft';
+import { draftToXlsx } from '../hosts/xlsx/draft';
+import { refuseOverwritingInput, writeOutputFile } from './files';
 import type { CommandRunner } from './io';
 import { expandInputs, readMergeInput } from './inputs';
 import { checkOptions } from './options';
@@ -15,6 +16,7 @@ import { printable } from './terminal';
  */
 export const merge: CommandRunner = async (args, io) => {
   const out = args.out!;
+  await refuseOverwritingInput(out, args.inputs, args.inPlace);
   const options = await checkOptions(args);
   const files = await expandInputs(args.inputs, out);
   const progress = progressBar(io, files.length, io.isTTY && !args.json);
@@ -25,7 +27,7 @@ export const merge: CommandRunner = async (args, io) => {
   }
   progress.done();
   const result = mergeUnitWorkbooks(inputs, { ...options, lang: args.lang });
-  await writeDraftFile(result.draft, out);
+  await writeOutputFile(out, await draftToXlsx(result.draft));
   const skipped = new Set(result.findings.filter((f) => f.rule === 'unreadable-file').map((f) => f.file)).size;
   const received = result.units?.received.length ?? 0;
   if (args.json) {

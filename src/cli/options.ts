@@ -1,11 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { CheckOptions } from '../core/check';
 import type { UnitRegistry } from '../core/units/registry';
 import { parseCsv, RegistryError, registryFromRows } from '../core/units/registry';
-import { readWorkbookFile } from '../hosts/xlsx/read';
+import { readWorkbookBuffer } from '../hosts/xlsx/read';
 import type { CliArgs } from './args';
 import { UsageError } from './args';
+import { readInputFile } from './files';
 
 export async function checkOptions(args: CliArgs): Promise<CheckOptions> {
   return {
@@ -21,9 +21,9 @@ export async function checkOptions(args: CliArgs): Promise<CheckOptions> {
 export async function loadRegistry(path: string): Promise<UnitRegistry> {
   try {
     if (extname(path).toLowerCase() === '.csv') {
-      return registryFromRows(parseCsv(await readFile(path, 'utf8')));
+      return registryFromRows(parseCsv((await readInputFile(path)).toString('utf8')));
     }
-    const { snapshot } = await readWorkbookFile(path);
+    const { snapshot } = await readWorkbookBuffer(await readInputFile(path), path);
     const first = snapshot.sheets[0];
     if (!first) throw new UsageError(`${path}: tệp danh mục không có trang tính (the registry file has no sheet)`);
     return registryFromRows(

@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { seedWorkbooks } from '../hosts/xlsx/seed';
 import { soat } from '../support/cli';
 import { pl3Header } from '../support/grids';
 
@@ -59,6 +61,112 @@ describe('a date cell that holds no date', () => {
     expect(dateFindings(merged.stdout)).toEqual([
       ['D3', 'invalid-date', 1e20],
       ['D4', 'invalid-date', '#DIV/0!'],
+    ]);
+  });
+});
+
+describe('--out never overwrites what is read, and a write is all or nothing', () => {
+  let folder: string;
+  let report: string;
+  let original: Buffer;
+  beforeAll(async () => {
+    folder = mkdtempSync(join(dir, 'out-'));
+    report = join(folder, 'bao-cao.xlsx');
+    original = (await seedWorkbooks()).get('seed-report.xlsx')!;
+    writeFileSync(report, original);
+  });
+  const refused = (out: string) =>
+    `soat: --out ${out} là tệp đầu vào; dùng --in-place để ghi đè lên nó (--out is an input file; use --in-place to overwrite it)\n`;
+
+  it('refuses --out equal to the input, by its own name, another spelling, or a symlink', async () => {
+    const link = join(folder, 'lien-ket.xlsx');
+    symlinkSync(report, link);
+    for (const out of [report, join(folder, '..', basename(folder), 'bao-cao.xlsx'), link]) {
+      const { status, stdout, stderr } = await soat('validate', report, '--out', out);
+      expect([status, stdout, stderr]).toEqual([2, '', refused(out)]);
+    }
+    const computed = await soat('compute', link, '--out', report);
+    expect([computed.status, computed.stderr]).toEqual([2, refused(report)]);
+    expect(readFileSync(report).equals(original)).toBe(true);
+  });
+
+  it('refuses merge --out naming one of its input files', async () => {
+    const unit = join(folder, 'unit.xlsx');
+    writeFileSync(unit, (await seedWorkbooks()).get('unit-so-du-lich.xlsx')!);
+    const { status, stderr } = await soat('merge', report, unit, '--out', report);
+    expect([status, stderr]).toEqual([2, refused(report)]);
+    expect(readFileSync(report).equals(original)).toBe(true);
+  });
+
+  it('writes over the input with --in-place, through a temporary file that does not stay', async () => {
+    const copy = join(folder, 'tai-cho.xlsx');
+    writeFileSync(copy, original);
+    const { status, stdout } = await soat('validate', copy, '--in-place');
+    expect(status).toBe(1);
+    expect(stdout.endsWith(`→ ${copy}\n`)).toBe(true);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(copy) as unknown as ArrayBuffer);
+    expect(String(workbook.getWorksheet('Phụ lục 2')!.getCell('F18').note)).toContain('— Soát —');
+    expect(readdirSync(folder).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('leaves what is at --out untouched when the write fails, and says so in one line', async () => {
+    const blocked = join(folder, 'ket-qua.xlsx');
+    mkdirSync(blocked);
+    writeFileSync(join(blocked, 'giu-nguyen.txt'), 'x');
+    const { status, stderr } = await soat('validate', report, '--out', blocked);
+    expect(status).toBe(2);
+    expect(stderr).toBe(
+      `soat: ${blocked}: không ghi được tệp, không có gì bị thay đổi (cannot write the file, nothing was changed): là một thư mục, không phải tệp (is a folder, not a file)\n`,
+    );
+    expect(readdirSync(blocked)).toEqual(['giu-nguyen.txt']);
+    expect(readdirSync(folder).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('one bilingual line for what the file system says', () => {
+  it('a folder given as the file, and a missing file', async () => {
+    const folder = await soat('validate', dir);
+    expect([folder.status, folder.stderr]).toEqual([
+      2,
+      `soat: ${dir}: là một thư mục, không phải tệp (is a folder, not a file)\n`,
+    ]);
+    const missing = join(dir, 'khong-co.xlsx');
+    const gone = await soat('compute', missing, '--out', join(dir, 'x.xlsx'));
+    expect([gone.status, gone.stderr]).toEqual([2, `soat: ${missing}: không tìm thấy tệp (no such file)\n`]);
+    const registry = await soat('validate', join(dir, 'bad-dates.xlsx'), '--registry', join(dir, 'khong-co.csv'));
+    expect(registry.stderr).toBe(`soat: ${join(dir, 'khong-co.csv')}: không tìm thấy tệp (no such file)\n`);
+  });
+});
+
+describe('small things a folder or a cell may hold', () => {
+  it('an .ods file in a merged folder is reported as not supported, not ignored', async () => {
+    const folder = mkdtempSync(join(dir, 'ods-'));
+    writeFileSync(join(folder, 'unit.xlsx'), (await seedWorkbooks()).get('unit-so-du-lich.xlsx')!);
+    const zip = new JSZip();
+    zip.file('mimetype', 'application/vnd.oasis.opendocument.spreadsheet', { compression: 'STORE' });
+    zip.file('content.xml', '<office:document-content/>');
+    writeFileSync(join(folder, 'so-tu-phap.ods'), await zip.generateAsync({ type: 'nodebuffer' }));
+    const { status, stdout } = await soat('merge', folder, '--out', join(dir, 'ods-merged.xlsx'), '--json');
+    expect(status).toBe(1);
+    const unreadable = JSON.parse(stdout).findings.filter((f: { rule: string }) => f.rule === 'unreadable-file');
+    expect(unreadable.map((f: { file: string; message: string }) => [f.file, f.message])).toEqual([
+      [
+        join(folder, 'so-tu-phap.ods'),
+        'Không đọc được tệp: Tệp ở định dạng OpenDocument (.ods), Soát chưa đọc được; hãy lưu lại thành .xlsx. Tệp này bị bỏ qua.',
+      ],
+    ]);
+  });
+
+  it('#NAME? in the unit column is an error value, not a blank name', async () => {
+    const file = await write('name-error.xlsx', (workbook) => {
+      const sheet = workbook.addWorksheet('Phụ lục 3');
+      sheet.addRow(pl3Header);
+      sheet.addRow([1, { formula: 'TENDONVI()', result: { error: '#NAME?' } }, '1. Mô hình', 'T1/2023']);
+    });
+    const { stdout } = await soat('validate', file, '--json', '--period-end', '2024-09-30');
+    expect((JSON.parse(stdout).findings as JsonFinding[]).map((f) => [f.cell, f.rule, f.actual])).toEqual([
+      ['B2', 'formula-error', '#NAME?'],
     ]);
   });
 });

@@ -33,6 +33,11 @@ export class FindingSink {
   ) {}
 
   add(cell: Cell, rule: RuleId, parts: FindingParts = {}): void {
+    // A cell holding an error value (#NAME?) is not blank, whatever a text reader made of it.
+    if (rule === 'missing-value' && isCellError(cell.value)) {
+      this.add(cell, 'formula-error');
+      return;
+    }
     this.push(
       cell.row,
       cell.column,

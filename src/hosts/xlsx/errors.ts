@@ -5,7 +5,7 @@
 export type WorkbookReadReason = 'corrupt' | 'encrypted' | 'not-xlsx' | 'empty';
 
 /** What a file that is not a readable .xlsx most likely is, for the message. */
-export type UnreadableKind = WorkbookReadReason | 'xls' | 'encrypted-or-xls';
+export type UnreadableKind = WorkbookReadReason | 'xls' | 'ods' | 'encrypted-or-xls';
 
 const messages: Record<UnreadableKind, { vi: string; en: string }> = {
   empty: { vi: 'Tệp rỗng (0 byte).', en: 'The file is empty (0 bytes).' },
@@ -20,6 +20,10 @@ const messages: Record<UnreadableKind, { vi: string; en: string }> = {
   xls: {
     vi: 'Tệp ở định dạng Excel 97–2003 (.xls); hãy lưu lại thành .xlsx.',
     en: 'The file is in the Excel 97–2003 format (.xls); save it as .xlsx.',
+  },
+  ods: {
+    vi: 'Tệp ở định dạng OpenDocument (.ods), Soát chưa đọc được; hãy lưu lại thành .xlsx.',
+    en: 'The file is in the OpenDocument format (.ods), which Soát does not read; save it as .xlsx.',
   },
   'encrypted-or-xls': {
     vi: 'Tệp được đặt mật khẩu hoặc ở định dạng .xls cũ; hãy bỏ mật khẩu và lưu thành .xlsx.',
@@ -36,6 +40,7 @@ const reasonOf: Record<UnreadableKind, WorkbookReadReason> = {
   corrupt: 'corrupt',
   encrypted: 'encrypted',
   xls: 'not-xlsx',
+  ods: 'not-xlsx',
   'encrypted-or-xls': 'not-xlsx',
   'not-xlsx': 'not-xlsx',
 };
@@ -84,6 +89,8 @@ export function sniffWorkbook(bytes: Uint8Array): UnreadableKind | undefined {
     return 'encrypted-or-xls';
   }
   if (!zipMagic.some((magic) => buffer.subarray(0, magic.length).equals(magic))) return 'not-xlsx';
+  // OpenDocument stores its "mimetype" entry first and uncompressed, so its text is in the bytes.
+  if (buffer.includes('application/vnd.oasis.opendocument.spreadsheet', 0, 'latin1')) return 'ods';
   // Entry names are stored uncompressed; a .docx, .ods, .xlsb or plain zip has no "xl/workbook.xml".
   if (!buffer.includes('xl/workbook.xml', 0, 'latin1')) {
     // A zip cut short may have lost its directory along with the name: call that corrupt.
