@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { hasSoatBlock, soatMarker } from '../../core/report/annotation';
+import { hasSoatBlock, soatBlock } from '../../core/report/annotation';
 import type { ExcelFeatures } from './api';
 import { sheetPrefix, splitSheetAddress } from './addresses';
 
@@ -72,11 +72,9 @@ export function queueCommentRead(
   };
 }
 
-/** Soát's block of a resolved note text, from its marker line on; undefined when there is none. */
-function soatBlock(text: string | null): string | undefined {
-  if (text === null) return undefined;
-  const at = text.indexOf(soatMarker);
-  return at < 0 ? undefined : text.slice(at);
+/** Soát's block of a resolved note text; undefined when there is none. */
+function soatBlockOf(text: string | null): string | undefined {
+  return text === null ? undefined : soatBlock(text);
 }
 
 /** Queues the change of one cell's note or thread to `text` (null: Soát's part removed). */
@@ -98,7 +96,7 @@ export function queueCommentWrite(
   }
   if (store !== 'threads') return;
   const comments = context.workbook.comments;
-  const block = soatBlock(text);
+  const block = soatBlockOf(text);
   const thread = existing?.thread;
   if (thread === undefined) {
     if (block !== undefined) comments.add(`${sheetPrefix(sheet)}${cell}`, block);

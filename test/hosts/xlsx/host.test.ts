@@ -2,7 +2,7 @@ import * as ExcelJS from 'exceljs';
 import { recordSheetName } from '../../../src/core/annotate';
 import type { EditPlan } from '../../../src/core/plan';
 import { fillColors } from '../../../src/core/plan';
-import { soatMarker } from '../../../src/core/report/annotation';
+import { soatEndMarker, soatMarker } from '../../../src/core/report/annotation';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot';
 import { XlsxHost } from '../../../src/hosts/xlsx/host';
 import { loadWorkbookBuffer, readWorkbookBuffer } from '../../../src/hosts/xlsx/read';
@@ -106,11 +106,11 @@ describe('applyPlan', () => {
     const pl2 = sheetOf((await readWorkbookBuffer(first)).snapshot, 'Phụ lục 2');
     expect(pl2.notes).toEqual({
       B7: humanB7,
-      D10: `${humanD10}\n\n${soatMarker}\nDấu phẩy thập phân: "1,5" đọc là 1.5.`,
-      K22: `${soatMarker}\n"86-99" là một khoảng, không phải một số.`,
-      D16: `${soatMarker}\n"2-3" là một khoảng, không phải một số.`,
-      E18: `${soatMarker}\nF (4) lớn hơn E (1).`,
-      D25: `${humanBlank}\n\n${soatMarker}\nThiếu số ngày trung bình.`,
+      D10: `${humanD10}\n\n${soatMarker}\nDấu phẩy thập phân: "1,5" đọc là 1.5.\n${soatEndMarker}`,
+      K22: `${soatMarker}\n"86-99" là một khoảng, không phải một số.\n${soatEndMarker}`,
+      D16: `${soatMarker}\n"2-3" là một khoảng, không phải một số.\n${soatEndMarker}`,
+      E18: `${soatMarker}\nF (4) lớn hơn E (1).\n${soatEndMarker}`,
+      D25: `${humanBlank}\n\n${soatMarker}\nThiếu số ngày trung bình.\n${soatEndMarker}`,
     });
   });
 
