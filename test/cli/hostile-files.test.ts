@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { seedWorkbooks } from '../hosts/xlsx/seed';
 import { soat } from '../support/cli';
+import { declaringSize } from '../support/zip';
 import { pl3Header } from '../support/grids';
 
 /** Files a unit may send that are no fault of Soát's to choke on: each is a finding or one line. */
@@ -167,6 +168,25 @@ describe('small things a folder or a cell may hold', () => {
     const { stdout } = await soat('validate', file, '--json', '--period-end', '2024-09-30');
     expect((JSON.parse(stdout).findings as JsonFinding[]).map((f) => [f.cell, f.rule, f.actual])).toEqual([
       ['B2', 'formula-error', '#NAME?'],
+    ]);
+  });
+});
+
+describe('a file over the limits', () => {
+  it('validate answers in one line with exit 2; merge skips the file as unreadable', async () => {
+    const source = await write('lon.xlsx', (workbook) => workbook.addWorksheet('Phụ lục 2').addRow([1]));
+    const bytes = declaringSize(readFileSync(source), 'xl/worksheets/sheet1.xml', 400 * 1024 * 1024);
+    writeFileSync(source, bytes);
+    const { status, stdout, stderr } = await soat('validate', source);
+    expect([status, stdout]).toEqual([2, '']);
+    expect(stderr).toBe(
+      `soat: ${source}: Tệp vượt giới hạn Soát đọc được: phần "xl/worksheets/sheet1.xml" giải nén ra 400 MB, vượt giới hạn 100 MB. / ` +
+        'The file is over the limits Soát reads: part "xl/worksheets/sheet1.xml" unpacks to 400 MB, over the limit of 100 MB.\n',
+    );
+    const merged = await soat('merge', source, '--out', join(dir, 'lon.merged.xlsx'), '--json');
+    expect(merged.status).toBe(1);
+    expect((JSON.parse(merged.stdout).findings as JsonFinding[]).map((f) => [f.rule, f.actual])).toEqual([
+      ['unreadable-file', 'too-large'],
     ]);
   });
 });

@@ -2,7 +2,7 @@
  * A file that cannot be read as a workbook. Misuse of the reader, not a finding: the caller
  * (merge, the command line) reports the file and goes on with the others.
  */
-export type WorkbookReadReason = 'corrupt' | 'encrypted' | 'not-xlsx' | 'empty';
+export type WorkbookReadReason = 'corrupt' | 'encrypted' | 'not-xlsx' | 'empty' | 'too-large';
 
 /** What a file that is not a readable .xlsx most likely is, for the message. */
 export type UnreadableKind = WorkbookReadReason | 'xls' | 'ods' | 'encrypted-or-xls';
@@ -33,6 +33,10 @@ const messages: Record<UnreadableKind, { vi: string; en: string }> = {
     vi: 'Tệp không phải là bảng tính .xlsx.',
     en: 'The file is not an .xlsx workbook.',
   },
+  'too-large': {
+    vi: 'Tệp vượt giới hạn Soát đọc được',
+    en: 'The file is over the limits Soát reads',
+  },
 };
 
 const reasonOf: Record<UnreadableKind, WorkbookReadReason> = {
@@ -43,6 +47,7 @@ const reasonOf: Record<UnreadableKind, WorkbookReadReason> = {
   ods: 'not-xlsx',
   'encrypted-or-xls': 'not-xlsx',
   'not-xlsx': 'not-xlsx',
+  'too-large': 'too-large',
 };
 
 export class WorkbookReadError extends Error {
@@ -55,9 +60,12 @@ export class WorkbookReadError extends Error {
   constructor(
     kind: UnreadableKind,
     readonly file?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; detail?: { vi: string; en: string } },
   ) {
-    const { vi, en } = messages[kind];
+    const base = messages[kind];
+    const detail = options?.detail;
+    const vi = detail ? `${base.vi}: ${detail.vi}.` : base.vi;
+    const en = detail ? `${base.en}: ${detail.en}.` : base.en;
     const prefix = file === undefined ? '' : `${file}: `;
     super(`${prefix}${vi} / ${en}`, options);
     this.reason = reasonOf[kind];

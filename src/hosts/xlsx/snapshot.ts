@@ -4,6 +4,8 @@ import { recordSheetName } from '../../core/annotate';
 import { parseAddress } from '../../core/address';
 import type { FormulaValue } from './formula-result';
 import { formulaResult } from './formula-result';
+import type { ReadLimits } from './limits';
+import { defaultLimits, tooLarge } from './limits';
 
 /**
  * Reads an ExcelJS workbook into the core's snapshot. One pass over the cells that exist
@@ -144,6 +146,10 @@ export interface SheetReadOptions {
   readonly marksOnly?: boolean;
   /** Fills as `encodeFill` writes them (exact), instead of the ARGB of solid fills only. */
   readonly exactFills?: boolean;
+  /** Cells per sheet and characters per cell; over them the workbook is refused. */
+  readonly limits?: ReadLimits;
+  /** Names the file in a refusal. */
+  readonly fileName?: string;
 }
 
 /** Puts `item` at `index` of a row array, filling any gap before it with `gap`. */
@@ -162,6 +168,8 @@ export function readSheet(sheet: ExcelJS.Worksheet, options: SheetReadOptions = 
   let lastValueRow = 0;
   const notes: Record<string, string> = {};
   const fills: Record<string, string> = {};
+  const limits = options.limits ?? defaultLimits;
+  let cells = 0;
 
   const rows = sheet.findRows(1, sheet.rowCount) ?? [];
   for (let r = 0; r < rows.length; r++) {
@@ -190,6 +198,20 @@ export function readSheet(sheet: ExcelJS.Worksheet, options: SheetReadOptions = 
 
       const value = cellValue(cell);
       if (value !== null) {
+        if (++cells > limits.cellsPerSheet) {
+          throw tooLarge(
+            `trang "${sheet.name}" có hơn ${limits.cellsPerSheet} ô có dữ liệu`,
+            `sheet "${sheet.name}" has more than ${limits.cellsPerSheet} cells with data`,
+            options.fileName,
+          );
+        }
+        if (typeof value === 'string' && value.length > limits.charactersPerCell) {
+          throw tooLarge(
+            `ô ${sheet.name}!${cell.address} dài ${value.length} ký tự, vượt giới hạn ${limits.charactersPerCell}`,
+            `cell ${sheet.name}!${cell.address} holds ${value.length} characters, over the limit of ${limits.charactersPerCell}`,
+            options.fileName,
+          );
+        }
         place(rowValues, c - 1, value, null);
         lastValueRow = r + 1;
       }
@@ -225,6 +247,8 @@ export function readWorkbookSnapshot(
   file?: string,
   options: SheetReadOptions = {},
 ): WorkbookSnapshot {
-  const sheets = workbook.worksheets.filter((s) => s.name !== recordSheetName).map((s) => readSheet(s, options));
+  const sheets = workbook.worksheets
+    .filter((s) => s.name !== recordSheetName)
+    .map((s) => readSheet(s, { ...options, fileName: file }));
   return file === undefined ? { sheets } : { file, sheets };
 }
