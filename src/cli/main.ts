@@ -35,18 +35,25 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   }
 }
 
-/** The one input of validate, compute and clear, once --out is known not to overwrite it by mistake. */
-async function openInput(args: CliArgs): Promise<LoadedWorkbook> {
+/**
+ * The one input of validate, compute and clear, once --out is known not to overwrite it by
+ * mistake. Without `keepWorkbook` only the snapshot is kept, and ExcelJS's model can be freed.
+ */
+async function openInput(
+  args: CliArgs,
+  keepWorkbook = true,
+): Promise<{ workbook?: LoadedWorkbook['workbook']; snapshot: LoadedWorkbook['snapshot'] }> {
   const input = args.inputs[0]!;
   if (args.out !== undefined) await refuseOverwritingInput(args.out, [input], args.inPlace);
-  return readWorkbookBuffer(await readInputFile(input), input);
+  const loaded = await readWorkbookBuffer(await readInputFile(input), input);
+  return keepWorkbook ? loaded : { snapshot: loaded.snapshot };
 }
 
 const validate: CommandRunner = async (args, io) => {
   const input = args.inputs[0]!;
-  const { workbook, snapshot } = await openInput(args);
+  const { workbook, snapshot } = await openInput(args, args.out !== undefined);
   const result = checkWorkbook({ ...snapshot, file: input }, await checkOptions(args));
-  if (args.out !== undefined) {
+  if (args.out !== undefined && workbook !== undefined) {
     const host = new XlsxHost(workbook);
     await host.applyPlan(annotationPlan(result.findings, args.lang));
     await writeOutputFile(args.out, await toBuffer(workbook));
@@ -63,6 +70,7 @@ const compute: CommandRunner = async (args, io) => {
   const input = args.inputs[0]!;
   const { workbook, snapshot } = await openInput(args);
   const result = checkWorkbook({ ...snapshot, file: input }, await checkOptions(args));
+  if (workbook === undefined) throw new Error('compute needs the workbook');
   const computed = computePlan(result, { overwrite: args.overwrite });
   await new XlsxHost(workbook).applyPlan(computed.plan);
   await writeOutputFile(args.out!, await toBuffer(workbook));
@@ -84,6 +92,7 @@ const compute: CommandRunner = async (args, io) => {
 
 const clear: CommandRunner = async (args, io) => {
   const { workbook } = await openInput(args);
+  if (workbook === undefined) throw new Error('clear needs the workbook');
   await new XlsxHost(workbook).clear();
   await writeOutputFile(args.out!, await toBuffer(workbook));
   io.stdout(
