@@ -49,6 +49,16 @@ async function openInput(
   return keepWorkbook ? loaded : { snapshot: loaded.snapshot };
 }
 
+/** A hand-edited record row is left out, and said so: the fill of that cell cannot be restored. */
+function warnBrokenRecord(host: XlsxHost, io: CliIo): void {
+  for (const { row, fill } of host.brokenRecordRows) {
+    io.stderr(
+      `soat: cảnh báo: dòng ${row} của trang _soat ghi màu không đọc được (${printable(JSON.stringify(fill))}), bỏ qua / ` +
+        `warning: row ${row} of the _soat sheet holds an unreadable fill, ignored\n`,
+    );
+  }
+}
+
 const validate: CommandRunner = async (args, io) => {
   const input = args.inputs[0]!;
   const { workbook, snapshot } = await openInput(args, args.out !== undefined);
@@ -56,6 +66,7 @@ const validate: CommandRunner = async (args, io) => {
   if (args.out !== undefined && workbook !== undefined) {
     const host = new XlsxHost(workbook);
     await host.applyPlan(annotationPlan(result.findings, args.lang));
+    warnBrokenRecord(host, io);
     await writeOutputFile(args.out, await toBuffer(workbook));
   }
   io.stdout(
@@ -72,7 +83,9 @@ const compute: CommandRunner = async (args, io) => {
   const result = checkWorkbook({ ...snapshot, file: input }, await checkOptions(args));
   if (workbook === undefined) throw new Error('compute needs the workbook');
   const computed = computePlan(result, { overwrite: args.overwrite });
-  await new XlsxHost(workbook).applyPlan(computed.plan);
+  const host = new XlsxHost(workbook);
+  await host.applyPlan(computed.plan);
+  warnBrokenRecord(host, io);
   await writeOutputFile(args.out!, await toBuffer(workbook));
   const written = computed.replaced.length;
   const kept = computed.keptMismatches.length;
@@ -93,7 +106,9 @@ const compute: CommandRunner = async (args, io) => {
 const clear: CommandRunner = async (args, io) => {
   const { workbook } = await openInput(args);
   if (workbook === undefined) throw new Error('clear needs the workbook');
-  await new XlsxHost(workbook).clear();
+  const host = new XlsxHost(workbook);
+  await host.clear();
+  warnBrokenRecord(host, io);
   await writeOutputFile(args.out!, await toBuffer(workbook));
   io.stdout(
     args.lang === 'vi'

@@ -190,3 +190,34 @@ describe('a file over the limits', () => {
     ]);
   });
 });
+
+describe('a hand-edited _soat sheet', () => {
+  it('clear leaves out the rows it cannot read, with a warning, and restores the rest', async () => {
+    const source = join(dir, 'ghi-tay.xlsx');
+    writeFileSync(source, (await seedWorkbooks()).get('seed-report.xlsx')!);
+    const annotated = join(dir, 'ghi-tay.annotated.xlsx');
+    await soat('validate', source, '--out', annotated);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(annotated);
+    const record = workbook.getWorksheet('_soat')!;
+    const rows = [1, 2, 3].map((r) => [record.getCell(r, 1).value, record.getCell(r, 2).value]);
+    record.getCell(1, 3).value = 'json:{"type":"pattern",';
+    record.getCell(2, 3).value = 'đỏ';
+    await workbook.xlsx.writeFile(annotated);
+
+    const cleared = join(dir, 'ghi-tay.cleared.xlsx');
+    const { status, stderr } = await soat('clear', annotated, '--out', cleared);
+    expect(status).toBe(0);
+    expect(stderr).toBe(
+      'soat: cảnh báo: dòng 1 của trang _soat ghi màu không đọc được ("json:{\\"type\\":\\"pattern\\","), bỏ qua / warning: row 1 of the _soat sheet holds an unreadable fill, ignored\n' +
+        'soat: cảnh báo: dòng 2 của trang _soat ghi màu không đọc được ("đỏ"), bỏ qua / warning: row 2 of the _soat sheet holds an unreadable fill, ignored\n',
+    );
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.readFile(cleared);
+    const [sheet, cell] = rows[2] as [string, string];
+    // Row 3 was whole: its cell is back to no fill.
+    expect((after.getWorksheet(sheet)!.getCell(cell).fill as ExcelJS.FillPattern | undefined)?.pattern ?? 'none').toBe(
+      'none',
+    );
+  });
+});

@@ -4,6 +4,7 @@ import { resolveClear, resolvePlan } from '../../core/annotate';
 import type { SpreadsheetHost } from '../../core/host';
 import type { CellWrite, EditPlan } from '../../core/plan';
 import type { WorkbookSnapshot } from '../../core/snapshot';
+import type { BrokenRecordRow } from './record';
 import { readRecord, writeRecord } from './record';
 import { decodeFill, readWorkbookSnapshot, sheetFormulaResult } from './snapshot';
 
@@ -12,6 +13,9 @@ import { decodeFill, readWorkbookSnapshot, sheetFormulaResult } from './snapshot
  * the promises keep the shape every host shares. Saving is the caller's (writeWorkbookFile).
  */
 export class XlsxHost implements SpreadsheetHost {
+  /** Rows of the record sheet that were edited by hand into no fill, and left out. */
+  readonly brokenRecordRows: BrokenRecordRow[] = [];
+
   constructor(
     readonly workbook: ExcelJS.Workbook,
     readonly file?: string,
@@ -22,11 +26,15 @@ export class XlsxHost implements SpreadsheetHost {
   }
 
   applyPlan(plan: EditPlan): Promise<void> {
-    return Promise.resolve().then(() => this.apply(resolvePlan(this.marks(), readRecord(this.workbook), plan)));
+    return Promise.resolve().then(() =>
+      this.apply(resolvePlan(this.marks(), readRecord(this.workbook, this.brokenRecordRows), plan)),
+    );
   }
 
   clear(): Promise<void> {
-    return Promise.resolve().then(() => this.apply(resolveClear(this.marks(), readRecord(this.workbook))));
+    return Promise.resolve().then(() =>
+      this.apply(resolveClear(this.marks(), readRecord(this.workbook, this.brokenRecordRows))),
+    );
   }
 
   /** Notes and exact fills only: all that resolving a plan needs. */
