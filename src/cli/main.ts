@@ -5,6 +5,7 @@ import { countBySeverity } from '../core/report/finding';
 import { XlsxHost } from '../hosts/xlsx/host';
 import type { LoadedWorkbook } from '../hosts/xlsx/read';
 import { readWorkbookBuffer, toBuffer } from '../hosts/xlsx/read';
+import { lostParts } from '../hosts/xlsx/lost-parts';
 import { readInputFile, refuseOverwritingInput, writeOutputFile } from './files';
 import type { CliArgs } from './args';
 import { parseCli, usage } from './args';
@@ -42,11 +43,25 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
 async function openInput(
   args: CliArgs,
   keepWorkbook = true,
-): Promise<{ workbook?: LoadedWorkbook['workbook']; snapshot: LoadedWorkbook['snapshot'] }> {
+): Promise<{ workbook?: LoadedWorkbook['workbook']; snapshot: LoadedWorkbook['snapshot']; bytes: Buffer }> {
   const input = args.inputs[0]!;
   if (args.out !== undefined) await refuseOverwritingInput(args.out, [input], args.inPlace);
-  const loaded = await readWorkbookBuffer(await readInputFile(input), input);
-  return keepWorkbook ? loaded : { snapshot: loaded.snapshot };
+  const bytes = await readInputFile(input);
+  const loaded = await readWorkbookBuffer(bytes, input);
+  return keepWorkbook ? { ...loaded, bytes } : { snapshot: loaded.snapshot, bytes };
+}
+
+/** Writes the workbook to --out, first saying which parts of the input it could not keep. */
+async function writeWorkbookOutput(workbook: LoadedWorkbook['workbook'], input: Buffer, out: string, io: CliIo) {
+  const bytes = await toBuffer(workbook);
+  const lost = await lostParts(input, bytes);
+  if (lost.length > 0) {
+    io.stderr(
+      `soat: cảnh báo: tệp ghi ra không giữ được ${lost.length} phần của tệp gốc / ` +
+        `warning: the written file does not keep ${lost.length} parts of the input: ${printable(lost.join(', '))}\n`,
+    );
+  }
+  await writeOutputFile(out, bytes);
 }
 
 /** A hand-edited record row is left out, and said so: the fill of that cell cannot be restored. */
@@ -61,13 +76,13 @@ function warnBrokenRecord(host: XlsxHost, io: CliIo): void {
 
 const validate: CommandRunner = async (args, io) => {
   const input = args.inputs[0]!;
-  const { workbook, snapshot } = await openInput(args, args.out !== undefined);
+  const { workbook, snapshot, bytes } = await openInput(args, args.out !== undefined);
   const result = checkWorkbook({ ...snapshot, file: input }, await checkOptions(args));
   if (args.out !== undefined && workbook !== undefined) {
     const host = new XlsxHost(workbook);
     await host.applyPlan(annotationPlan(result.findings, args.lang));
     warnBrokenRecord(host, io);
-    await writeOutputFile(args.out, await toBuffer(workbook));
+    await writeWorkbookOutput(workbook, bytes, args.out, io);
   }
   io.stdout(
     args.json
@@ -79,14 +94,14 @@ const validate: CommandRunner = async (args, io) => {
 
 const compute: CommandRunner = async (args, io) => {
   const input = args.inputs[0]!;
-  const { workbook, snapshot } = await openInput(args);
+  const { workbook, snapshot, bytes } = await openInput(args);
   const result = checkWorkbook({ ...snapshot, file: input }, await checkOptions(args));
   if (workbook === undefined) throw new Error('compute needs the workbook');
   const computed = computePlan(result, { overwrite: args.overwrite });
   const host = new XlsxHost(workbook);
   await host.applyPlan(computed.plan);
   warnBrokenRecord(host, io);
-  await writeOutputFile(args.out!, await toBuffer(workbook));
+  await writeWorkbookOutput(workbook, bytes, args.out!, io);
   const written = computed.replaced.length;
   const kept = computed.keptMismatches.length;
   if (args.json) {
@@ -104,12 +119,12 @@ const compute: CommandRunner = async (args, io) => {
 };
 
 const clear: CommandRunner = async (args, io) => {
-  const { workbook } = await openInput(args);
+  const { workbook, bytes } = await openInput(args);
   if (workbook === undefined) throw new Error('clear needs the workbook');
   const host = new XlsxHost(workbook);
   await host.clear();
   warnBrokenRecord(host, io);
-  await writeOutputFile(args.out!, await toBuffer(workbook));
+  await writeWorkbookOutput(workbook, bytes, args.out!, io);
   io.stdout(
     args.lang === 'vi'
       ? `Đã xóa đánh dấu của Soát.\n→ ${printable(args.out!)}\n`

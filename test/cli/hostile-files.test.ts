@@ -221,3 +221,18 @@ describe('a hand-edited _soat sheet', () => {
     );
   });
 });
+
+describe('parts of the input the written file cannot keep', () => {
+  it('validate --out on a consolidated workbook names its chart and drawing before writing', async () => {
+    const folder = mkdtempSync(join(dir, 'chart-'));
+    writeFileSync(join(folder, 'unit.xlsx'), (await seedWorkbooks()).get('unit-so-du-lich.xlsx')!);
+    const consolidated = join(dir, 'tong-hop.xlsx');
+    await soat('merge', folder, '--out', consolidated);
+    const { status, stderr } = await soat('validate', consolidated, '--out', join(dir, 'tong-hop.checked.xlsx'));
+    expect(status).toBe(0);
+    expect(stderr).toBe(
+      'soat: cảnh báo: tệp ghi ra không giữ được 3 phần của tệp gốc / warning: the written file does not keep 3 parts of the input: ' +
+        'xl/charts/chart1.xml, xl/drawings/_rels/drawing1.xml.rels, xl/drawings/drawing1.xml\n',
+    );
+  });
+});
