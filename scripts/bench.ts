@@ -3,6 +3,10 @@
  * Figures and ratios are printed, never asserted: machines differ.
  */
 import ExcelJS from 'exceljs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkWorkbook } from '../src/core/check';
 import { builtinReport } from '../src/core/definition';
@@ -169,6 +173,7 @@ async function main(): Promise<void> {
     `ratio validate / ExcelJS load: ${(firstRun / excelOnly).toFixed(2)}× first run, ${(againRun / excelOnly).toFixed(2)}× after (target ≤ 1.5×)\n\n`,
   );
   await benchMerge(200, repeat);
+  await benchLargeValidate(100_000);
   await benchExcelPayloads([1000, 10_000, 50_000], generatedPhuLuc2);
 }
 
@@ -199,6 +204,42 @@ async function benchMerge(count: number, repeat: number): Promise<void> {
   process.stdout.write(`${line('Soát merge (read + check + merge)', merge)}\n`);
   process.stdout.write(`${line('Write the consolidated .xlsx', write)}\n`);
   process.stdout.write(`ratio merge / ExcelJS load: ${(merge / excelOnly).toFixed(2)}× (target ≤ 1.5×)\n`);
+}
+
+/**
+ * `soat validate` on a 100,000-row Phụ lục 2, text and --json, each in a process of its own
+ * with a 1 GB heap: its time and the peak memory the operating system saw.
+ */
+async function benchLargeValidate(rows: number): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), 'soat-bench-'));
+  const file = join(folder, `phu-luc-2-${rows}.xlsx`);
+  writeFileSync(file, await generatedPhuLuc2(rows));
+  const cli = join(__dirname, '..', 'src', 'cli', 'main.js');
+  const script =
+    `const { runCli } = require(${JSON.stringify(cli)});` +
+    'const quiet = { stdout: () => undefined, stderr: () => undefined, isTTY: false };' +
+    'runCli(process.argv.slice(1), quiet).then((status) =>' +
+    ' process.stdout.write(JSON.stringify({ status, maxRssKb: process.resourceUsage().maxRSS })));';
+  process.stdout.write(`\nValidate a generated ${rows}-row Phụ lục 2 with the soat command (heap limit 1 GB)\n`);
+  for (const extra of [[], ['--json']]) {
+    const start = performance.now();
+    const run = spawnSync(process.execPath, ['--max-old-space-size=1024', '-e', script, 'validate', file, ...extra], {
+      encoding: 'utf8',
+    });
+    const ms = performance.now() - start;
+    const name = `soat validate${extra.length ? ' --json' : ''}`;
+    if (run.status !== 0) {
+      process.stdout.write(`${name.padEnd(38)} failed (exit ${run.status}): ${run.stderr.split('\n')[0] ?? ''}\n`);
+      continue;
+    }
+    const { status, maxRssKb } = JSON.parse(run.stdout) as { status: number; maxRssKb: number };
+    process.stdout.write(
+      `${name.padEnd(38)} ${ms.toFixed(0).padStart(8)} ms  ${Math.round((rows / ms) * 1000)
+        .toString()
+        .padStart(8)} rows/s  peak ${Math.round(maxRssKb / 1024)} MB  (exit ${status})\n`,
+    );
+  }
+  rmSync(folder, { recursive: true, force: true });
 }
 
 if (require.main === module) {

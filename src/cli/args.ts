@@ -16,12 +16,14 @@ export interface CliArgs {
   readonly periodEnd?: Date;
   readonly lang: Lang;
   readonly overwrite: boolean;
+  /** --out may be an input file (validate, compute, clear: --out defaults to it). */
+  readonly inPlace: boolean;
 }
 
 export const usage = `Cách dùng / Usage:
-  soat validate FILE.xlsx [--out ANNOTATED.xlsx] [--json] [--registry UNITS.xlsx|.csv] [--period-end YYYY-MM-DD] [--lang vi|en]
-  soat compute FILE.xlsx --out FILE2.xlsx [--overwrite] [--json]
-  soat clear FILE.xlsx --out CLEAN.xlsx
+  soat validate FILE.xlsx [--out ANNOTATED.xlsx | --in-place] [--json] [--registry UNITS.xlsx|.csv] [--period-end YYYY-MM-DD] [--lang vi|en]
+  soat compute FILE.xlsx (--out FILE2.xlsx | --in-place) [--overwrite] [--json]
+  soat clear FILE.xlsx (--out CLEAN.xlsx | --in-place)
   soat merge FILE_OR_DIR... --out CONSOLIDATED.xlsx [--json] [--registry …] [--period-end …]
   soat template --out UNIT_TEMPLATE.xlsx [--definition REPORT.json] [--registry …]
 Mọi lệnh nhận --definition REPORT.json (mẫu báo cáo) / every command takes --definition REPORT.json.`;
@@ -42,6 +44,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
         'period-end': { type: 'string' },
         lang: { type: 'string', default: 'vi' },
         overwrite: { type: 'boolean', default: false },
+        'in-place': { type: 'boolean', default: false },
         clear: { type: 'boolean', default: false },
       },
     });
@@ -63,19 +66,25 @@ export function parseCli(argv: readonly string[]): CliArgs {
   if (['validate', 'compute', 'clear'].includes(command) && inputs.length > 1) {
     throw new UsageError(`${command}: chỉ nhận một tệp (takes one file)`);
   }
-  if (['compute', 'merge', 'template', 'clear'].includes(command) && values.out === undefined) {
+  const inPlace = values['in-place'];
+  if (inPlace && (command === 'merge' || command === 'template') && values.out === undefined) {
+    throw new UsageError(`${command}: cần --out (needs --out)`);
+  }
+  const out = values.out ?? (inPlace ? inputs[0] : undefined);
+  if (['compute', 'merge', 'template', 'clear'].includes(command) && out === undefined) {
     throw new UsageError(`${command}: cần --out (needs --out)`);
   }
   return {
     command,
     inputs,
-    ...(values.out === undefined ? {} : { out: values.out }),
+    ...(out === undefined ? {} : { out }),
     json: values.json,
     ...(values.registry === undefined ? {} : { registry: values.registry }),
     ...(values.definition === undefined ? {} : { definition: values.definition }),
     ...(values['period-end'] === undefined ? {} : { periodEnd: parseDay(values['period-end']) }),
     lang: values.lang,
     overwrite: values.overwrite,
+    inPlace,
   };
 }
 

@@ -1,13 +1,14 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { MergeInput } from '../core/merge/inputs';
 import type { CellValue } from '../core/snapshot';
 import { parseCsv } from '../core/units/registry';
 import { loadWorkbookBuffer, readWorkbookSnapshot, WorkbookReadError } from '../hosts/xlsx';
 import { UsageError } from './args';
+import { sameFile } from './files';
 
-/** What a folder may hold for a merge; .xls is taken too, so that it is reported, not ignored. */
-const workbookExtensions = new Set(['.xlsx', '.xlsm', '.xls', '.csv']);
+/** What a folder may hold for a merge; .xls and .ods are taken too, so that they are reported, not ignored. */
+const workbookExtensions = new Set(['.xlsx', '.xlsm', '.xls', '.ods', '.csv']);
 
 /** Excel's lock files ("~$bao-cao.xlsx") and hidden files are not a unit's report. */
 function isWorkbookFile(name: string): boolean {
@@ -25,15 +26,16 @@ export async function expandInputs(paths: readonly string[], exclude?: string): 
     const info = await stat(path).catch(() => undefined);
     if (!info) throw new UsageError(`${path}: không tìm thấy tệp hoặc thư mục (no such file or folder)`);
     if (!info.isDirectory()) {
-      files.add(path);
+      files.add(path); // named on purpose: --out equal to it was refused or allowed by --in-place
       continue;
     }
     for (const entry of await readdir(path, { withFileTypes: true })) {
-      if (entry.isFile() && isWorkbookFile(entry.name)) files.add(join(path, entry.name));
+      if (!entry.isFile() || !isWorkbookFile(entry.name)) continue;
+      const file = join(path, entry.name);
+      if (exclude === undefined || !(await sameFile(file, exclude))) files.add(file);
     }
   }
-  const skip = exclude === undefined ? undefined : resolve(exclude);
-  const list = [...files].filter((f) => resolve(f) !== skip).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const list = [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (list.length === 0)
     throw new UsageError(`không có tệp bảng tính nào để tổng hợp (no workbook to merge): ${paths.join(' ')}`);
   return list;
@@ -51,7 +53,7 @@ export async function readMergeInput(file: string): Promise<MergeInput> {
   try {
     bytes = await readFile(file);
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
+    const why = (error as { code?: unknown } | null)?.code ?? (error instanceof Error ? error.message : String(error));
     return { file, error: { reason: 'io', message: { vi: `lỗi đọc tệp (${why})`, en: `read error (${why})` } } };
   }
   if (extname(file).toLowerCase() === '.csv') return csvSnapshot(file, bytes.toString('utf8'));

@@ -3,7 +3,10 @@ import { computePlan } from '../core/compute/percentages';
 import { annotationPlan } from '../core/report/annotations';
 import { countBySeverity } from '../core/report/finding';
 import { XlsxHost } from '../hosts/xlsx/host';
-import { readWorkbookFile, writeWorkbookFile } from '../hosts/xlsx/read';
+import type { LoadedWorkbook } from '../hosts/xlsx/read';
+import { readWorkbookBuffer, toBuffer } from '../hosts/xlsx/read';
+import { lostParts } from '../hosts/xlsx/lost-parts';
+import { readInputFile, refuseOverwritingInput, writeOutputFile } from './files';
 import type { CliArgs } from './args';
 import { parseCli, usage } from './args';
 import type { CliIo, CommandRunner } from './io';
@@ -12,6 +15,7 @@ import { merge } from './merge';
 import { checkOptions } from './options';
 import { jsonReport, textReport } from './report';
 import { template } from './template';
+import { printable } from './terminal';
 
 export type { CliIo } from './io';
 export { loadRegistry } from './options';
@@ -27,25 +31,64 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     return await commands[args.command](args, io);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`soat: ${message.split('\n')[0]}\n`);
+    io.stderr(`soat: ${printable(message.split('\n')[0] ?? '')}\n`);
     return 2;
+  }
+}
+
+/**
+ * The one input of validate, compute and clear, once --out is known not to overwrite it by
+ * mistake. Without `keepWorkbook` only the snapshot is kept, and ExcelJS's model can be freed.
+ */
+async function openInput(
+  args: CliArgs,
+  keepWorkbook = true,
+): Promise<{ workbook?: LoadedWorkbook['workbook']; snapshot: LoadedWorkbook['snapshot']; bytes: Buffer }> {
+  const input = args.inputs[0]!;
+  if (args.out !== undefined) await refuseOverwritingInput(args.out, [input], args.inPlace);
+  const bytes = await readInputFile(input);
+  const loaded = await readWorkbookBuffer(bytes, input);
+  return keepWorkbook ? { ...loaded, bytes } : { snapshot: loaded.snapshot, bytes };
+}
+
+/** Writes the workbook to --out, first saying which parts of the input it could not keep. */
+async function writeWorkbookOutput(workbook: LoadedWorkbook['workbook'], input: Buffer, out: string, io: CliIo) {
+  const bytes = await toBuffer(workbook);
+  const lost = await lostParts(input, bytes);
+  if (lost.length > 0) {
+    io.stderr(
+      `soat: cảnh báo: tệp ghi ra không giữ được ${lost.length} phần của tệp gốc / ` +
+        `warning: the written file does not keep ${lost.length} parts of the input: ${printable(lost.join(', '))}\n`,
+    );
+  }
+  await writeOutputFile(out, bytes);
+}
+
+/** A hand-edited record row is left out, and said so: the fill of that cell cannot be restored. */
+function warnBrokenRecord(host: XlsxHost, io: CliIo): void {
+  for (const { row, fill } of host.brokenRecordRows) {
+    io.stderr(
+      `soat: cảnh báo: dòng ${row} của trang _soat ghi màu không đọc được (${printable(JSON.stringify(fill))}), bỏ qua / ` +
+        `warning: row ${row} of the _soat sheet holds an unreadable fill, ignored\n`,
+    );
   }
 }
 
 const validate: CommandRunner = async (args, io) => {
   const input = args.inputs[0]!;
   const options = await checkOptions(args);
-  const { workbook, snapshot } = await readWorkbookFile(input);
+  const { workbook, snapshot, bytes } = await openInput(args, args.out !== undefined);
   const result = checkWorkbook({ ...snapshot, file: input }, options);
-  if (args.out !== undefined) {
+  if (args.out !== undefined && workbook !== undefined) {
     const host = new XlsxHost(workbook);
     await host.applyPlan(annotationPlan(result.findings, args.lang));
-    await writeWorkbookFile(workbook, args.out);
+    warnBrokenRecord(host, io);
+    await writeWorkbookOutput(workbook, bytes, args.out, io);
   }
   io.stdout(
     args.json
       ? `${jsonReport([input], result.sheets, result.findings, args.lang)}\n`
-      : `${textReport(result.sheets, result.findings, args.lang)}\n${args.out ? `→ ${args.out}\n` : ''}`,
+      : `${textReport(result.sheets, result.findings, args.lang)}\n${args.out ? `→ ${printable(args.out)}\n` : ''}`,
   );
   return countBySeverity(result.findings).error > 0 ? 1 : 0;
 };
@@ -53,11 +96,14 @@ const validate: CommandRunner = async (args, io) => {
 const compute: CommandRunner = async (args, io) => {
   const input = args.inputs[0]!;
   const options = await checkOptions(args);
-  const { workbook, snapshot } = await readWorkbookFile(input);
+  const { workbook, snapshot, bytes } = await openInput(args);
   const result = checkWorkbook({ ...snapshot, file: input }, options);
+  if (workbook === undefined) throw new Error('compute needs the workbook');
   const computed = computePlan(result, { overwrite: args.overwrite });
-  await new XlsxHost(workbook).applyPlan(computed.plan);
-  await writeWorkbookFile(workbook, args.out!);
+  const host = new XlsxHost(workbook);
+  await host.applyPlan(computed.plan);
+  warnBrokenRecord(host, io);
+  await writeWorkbookOutput(workbook, bytes, args.out!, io);
   const written = computed.replaced.length;
   const kept = computed.keptMismatches.length;
   if (args.json) {
@@ -67,19 +113,24 @@ const compute: CommandRunner = async (args, io) => {
   } else {
     io.stdout(
       args.lang === 'vi'
-        ? `Đã ghi công thức tỷ lệ vào ${written} ô; giữ nguyên ${kept} ô tỷ lệ không khớp${kept ? ' (dùng --overwrite để ghi đè)' : ''}.\n→ ${args.out}\n`
-        : `Wrote percentage formulas into ${written} cells; left ${kept} mismatched percentages${kept ? ' (use --overwrite to replace them)' : ''}.\n→ ${args.out}\n`,
+        ? `Đã ghi công thức tỷ lệ vào ${written} ô; giữ nguyên ${kept} ô tỷ lệ không khớp${kept ? ' (dùng --overwrite để ghi đè)' : ''}.\n→ ${printable(args.out!)}\n`
+        : `Wrote percentage formulas into ${written} cells; left ${kept} mismatched percentages${kept ? ' (use --overwrite to replace them)' : ''}.\n→ ${printable(args.out!)}\n`,
     );
   }
   return 0;
 };
 
 const clear: CommandRunner = async (args, io) => {
-  const { workbook } = await readWorkbookFile(args.inputs[0]!);
-  await new XlsxHost(workbook).clear();
-  await writeWorkbookFile(workbook, args.out!);
+  const { workbook, bytes } = await openInput(args);
+  if (workbook === undefined) throw new Error('clear needs the workbook');
+  const host = new XlsxHost(workbook);
+  await host.clear();
+  warnBrokenRecord(host, io);
+  await writeWorkbookOutput(workbook, bytes, args.out!, io);
   io.stdout(
-    args.lang === 'vi' ? `Đã xóa đánh dấu của Soát.\n→ ${args.out}\n` : `Soát's marks removed.\n→ ${args.out}\n`,
+    args.lang === 'vi'
+      ? `Đã xóa đánh dấu của Soát.\n→ ${printable(args.out!)}\n`
+      : `Soát's marks removed.\n→ ${printable(args.out!)}\n`,
   );
   return 0;
 };

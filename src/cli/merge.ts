@@ -1,12 +1,14 @@
 import { mergeUnitWorkbooks } from '../core/merge/merge';
 import type { MergeInput } from '../core/merge/inputs';
 import { countBySeverity } from '../core/report/finding';
-import { writeDraftFile } from '../hosts/xlsx/draft';
+import { draftToXlsx } from '../hosts/xlsx/draft';
+import { refuseOverwritingInput, writeOutputFile } from './files';
 import type { CommandRunner } from './io';
 import { expandInputs, readMergeInput } from './inputs';
 import { checkOptions } from './options';
 import { progressBar } from './progress';
 import { jsonReport, textReport } from './report';
+import { printable } from './terminal';
 
 /**
  * `soat merge FILE_OR_DIR... --out CONSOLIDATED.xlsx`: every unit file read (a bad one is
@@ -14,6 +16,7 @@ import { jsonReport, textReport } from './report';
  */
 export const merge: CommandRunner = async (args, io) => {
   const out = args.out!;
+  await refuseOverwritingInput(out, args.inputs, args.inPlace);
   const options = await checkOptions(args);
   const files = await expandInputs(args.inputs, out);
   const progress = progressBar(io, files.length, io.isTTY && !args.json);
@@ -24,7 +27,7 @@ export const merge: CommandRunner = async (args, io) => {
   }
   progress.done();
   const result = mergeUnitWorkbooks(inputs, { ...options, lang: args.lang });
-  await writeDraftFile(result.draft, out);
+  await writeOutputFile(out, await draftToXlsx(result.draft));
   const skipped = new Set(result.findings.filter((f) => f.rule === 'unreadable-file').map((f) => f.file)).size;
   const received = result.units?.received.length ?? 0;
   if (args.json) {
@@ -34,7 +37,7 @@ export const merge: CommandRunner = async (args, io) => {
       args.lang === 'vi'
         ? `Đã tổng hợp ${received} đơn vị từ ${files.length - skipped} tệp; ${skipped} tệp bị bỏ qua.`
         : `Merged ${received} units from ${files.length - skipped} files; ${skipped} files skipped.`;
-    io.stdout(`${textReport(result.sheets, result.findings, args.lang)}\n${line}\n→ ${out}\n`);
+    io.stdout(`${textReport(result.sheets, result.findings, args.lang)}\n${line}\n→ ${printable(out)}\n`);
   }
   return countBySeverity(result.findings).error > 0 ? 1 : 0;
 };

@@ -6,9 +6,10 @@ import type { Report } from '../core/templates/appendix';
 import type { UnitRegistry } from '../core/units/registry';
 import { parseCsv, RegistryError, registryFromRows } from '../core/units/registry';
 import { findRegistrySheet, registryFromSheet } from '../core/units/sheet';
-import { readWorkbookFile } from '../hosts/xlsx/read';
+import { readWorkbookBuffer } from '../hosts/xlsx/read';
 import type { CliArgs } from './args';
 import { UsageError } from './args';
+import { readInputFile } from './files';
 
 /** What the command line gives; read before any workbook, so that a bad definition stops early. */
 export async function checkOptions(args: CliArgs): Promise<CheckOptions> {
@@ -42,9 +43,9 @@ export async function loadDefinition(path: string): Promise<Report> {
 export async function loadRegistry(path: string): Promise<UnitRegistry> {
   try {
     if (extname(path).toLowerCase() === '.csv') {
-      return registryFromRows(parseCsv(await readFile(path, 'utf8')));
+      return registryFromRows(parseCsv((await readInputFile(path)).toString('utf8')));
     }
-    const { snapshot } = await readWorkbookFile(path);
+    const { snapshot } = await readWorkbookBuffer(await readInputFile(path), path);
     // Its "Danh mục đơn vị" sheet (a template made by Soát has one), else its first sheet.
     const sheet = findRegistrySheet(snapshot) ?? snapshot.sheets[0];
     if (!sheet) throw new UsageError(`${path}: tệp danh mục không có trang tính (the registry file has no sheet)`);

@@ -1,4 +1,5 @@
 import type { CliIo } from './io';
+import { printable } from './terminal';
 
 /** A one-line progress bar on stderr, redrawn in place; silent when it would only be noise. */
 export interface Progress {
@@ -15,7 +16,7 @@ export function progressBar(io: CliIo, total: number, enabled: boolean): Progres
     step(label) {
       count += 1;
       const filled = Math.round((count / total) * barWidth);
-      const name = label.length > 40 ? `…${label.slice(-39)}` : label;
+      const name = printable(label.length > 40 ? `…${label.slice(-39)}` : label);
       io.stderr(`\r\x1b[K[${'#'.repeat(filled)}${'-'.repeat(barWidth - filled)}] ${count}/${total} ${name}`);
     },
     done() {

@@ -2,6 +2,7 @@ import type { SheetSummary } from '../core/check';
 import type { Finding, Lang, Severity } from '../core/report/finding';
 import { countBySeverity } from '../core/report/finding';
 import { formatNumber, renderMessage } from '../core/report/messages';
+import { printable } from './terminal';
 
 /** The `--json` document of SPEC.md: findings carry their file and their rendered message. */
 export function jsonReport(
@@ -62,12 +63,16 @@ export function textReport(sheets: readonly SheetSummary[], findings: readonly F
   const key = (file: string | undefined, sheet: string) => `${file ?? ''}\u0000${sheet}`;
   for (const f of findings) {
     const k = key(f.file, f.sheet);
-    groups.set(k, [...(groups.get(k) ?? []), f]);
+    const list = groups.get(k);
+    if (list) list.push(f);
+    else groups.set(k, [f]);
   }
   const described = new Set<string>();
+  const summaries = new Map<string, SheetSummary>();
+  for (const s of sheets) if (!summaries.has(key(s.file, s.sheet))) summaries.set(key(s.file, s.sheet), s);
   const header = (file: string | undefined, sheet: string) => {
-    const summary = sheets.find((s) => s.file === file && s.sheet === sheet);
-    const where = file ? `${file} › ${sheet}` : sheet;
+    const summary = summaries.get(key(file, sheet));
+    const where = printable(file ? `${file} › ${sheet}` : sheet);
     if (!summary) return where;
     const rows = summary.headerRows.join('–');
     return lang === 'vi'
@@ -91,5 +96,7 @@ function findingLine(f: Finding, lang: Lang): string {
   const fix = f.suggestion
     ? `  → ${f.suggestion.cell} = ${typeof f.suggestion.value === 'number' ? formatNumber(f.suggestion.value, lang) : f.suggestion.value}`
     : '';
-  return `${(f.cell || '—').padEnd(6)} ${severityWord[f.severity][lang].padEnd(9)} ${f.rule.padEnd(20)} ${renderMessage(f, lang)}${fix}`;
+  return printable(
+    `${(f.cell || '—').padEnd(6)} ${severityWord[f.severity][lang].padEnd(9)} ${f.rule.padEnd(20)} ${renderMessage(f, lang)}${fix}`,
+  );
 }

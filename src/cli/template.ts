@@ -2,9 +2,11 @@ import { builtinReport } from '../core/definition';
 import { definitionRegistry } from '../core/definition/in-force';
 import { unitWorkbookDraft } from '../core/merge/template';
 import { defaultRegistry } from '../core/units/registry';
-import { writeDraftFile } from '../hosts/xlsx/draft';
+import { draftToXlsx } from '../hosts/xlsx/draft';
+import { writeOutputFile } from './files';
 import type { CommandRunner } from './io';
 import { checkOptions } from './options';
+import { printable } from './terminal';
 
 /**
  * `soat template --out UNIT_TEMPLATE.xlsx [--definition REPORT.json] [--registry UNITS]`: the
@@ -13,11 +15,11 @@ import { checkOptions } from './options';
 export const template: CommandRunner = async (args, io) => {
   const { report = builtinReport, registry } = await checkOptions(args);
   const units = registry ?? definitionRegistry(report) ?? defaultRegistry;
-  await writeDraftFile(unitWorkbookDraft(report, units, args.lang), args.out!);
+  await writeOutputFile(args.out!, await draftToXlsx(unitWorkbookDraft(report, units, args.lang)));
   io.stdout(
     args.lang === 'vi'
-      ? `Đã tạo mẫu báo cáo đơn vị: ${report.title.vi} · ${units.units.length} đơn vị.\n→ ${args.out}\n`
-      : `Unit template written: ${report.title.en} · ${units.units.length} units.\n→ ${args.out}\n`,
+      ? `Đã tạo mẫu báo cáo đơn vị: ${printable(report.title.vi)} · ${units.units.length} đơn vị.\n→ ${printable(args.out!)}\n`
+      : `Unit template written: ${printable(report.title.en)} · ${units.units.length} units.\n→ ${printable(args.out!)}\n`,
   );
   return 0;
 };

@@ -164,6 +164,39 @@ describe('soat compute and clear', () => {
     });
   });
 
+  it('writes each formula with its result, so that validating the computed file finds the cells filled', async () => {
+    const source = join(dir, 'blank-ratios-again.xlsx');
+    const workbook = await load(report);
+    const sheet = workbook.getWorksheet('Phụ lục 2')!;
+    sheet.getCell('G7').value = null; // Công an thành phố: 70 / 125
+    sheet.getCell('I7').value = null;
+    await workbook.xlsx.writeFile(source);
+    const out = join(dir, 'computed-again.xlsx');
+    expect((await soat('compute', source, '--out', out)).status).toBe(0);
+    const computed = (await load(out)).getWorksheet('Phụ lục 2')!;
+    expect(computed.getCell('G7').value).toEqual({ formula: 'IF(E7>0,ROUND(F7/E7*100,2),"")', result: 56 });
+    expect(computed.getCell('I7').value).toEqual({ formula: 'IF(E7>0,ROUND(H7/E7*100,2),"")', result: 44 });
+    const { stdout } = await soat('validate', out, '--json');
+    const onRow7 = JSON.parse(stdout).findings.filter(
+      (f: { sheet: string; row: number }) => f.sheet === 'Phụ lục 2' && f.row === 7,
+    );
+    expect(onRow7).toEqual([]);
+  });
+
+  it('reads a formula saved without its result as what it computes, not as blank', async () => {
+    const source = join(dir, 'uncached.xlsx');
+    const workbook = await load(report);
+    workbook.getWorksheet('Phụ lục 2')!.getCell('G7').value = {
+      formula: 'IF(E7>0,ROUND(F7/E7*100,2),"")',
+    } as ExcelJS.CellFormulaValue;
+    await workbook.xlsx.writeFile(source);
+    const { stdout } = await soat('validate', source, '--json');
+    const g7 = JSON.parse(stdout).findings.filter(
+      (f: { sheet: string; cell: string }) => f.sheet === 'Phụ lục 2' && f.cell === 'G7',
+    );
+    expect(g7).toEqual([]);
+  });
+
   it('clear puts the original fills back and removes the notes', async () => {
     const source = join(dir, 'prefilled.xlsx');
     const workbook = await load(report);

@@ -2,7 +2,7 @@ import type { ResolvedSheetEdits, SoatRecord } from '../../src/core/annotate';
 import { emptyRecord, recordFromRows, recordToRows, resolveClear, resolvePlan } from '../../src/core/annotate';
 import type { EditPlan } from '../../src/core/plan';
 import { fillColors } from '../../src/core/plan';
-import { soatMarker } from '../../src/core/report/annotation';
+import { soatEndMarker, soatMarker } from '../../src/core/report/annotation';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../src/core/snapshot';
 
 const red = fillColors.error; // FFFFC7CE
@@ -80,9 +80,12 @@ describe('resolvePlan, first run', () => {
           { color: amber, cells: ['E6'] },
         ],
         notes: [
-          { cell: 'D5', text: `${humanNote}\n\n${soatMarker}\nSố ngày trung bình viết "1,5" (dấu phẩy thập phân).` },
-          { cell: 'E6', text: `${soatMarker}\nThiếu tổng số dịch vụ.` },
-          { cell: 'B8', text: `${soatMarker}\nTên đơn vị viết tắt.` },
+          {
+            cell: 'D5',
+            text: `${humanNote}\n\n${soatMarker}\nSố ngày trung bình viết "1,5" (dấu phẩy thập phân).\n${soatEndMarker}`,
+          },
+          { cell: 'E6', text: `${soatMarker}\nThiếu tổng số dịch vụ.\n${soatEndMarker}` },
+          { cell: 'B8', text: `${soatMarker}\nTên đơn vị viết tắt.\n${soatEndMarker}` },
         ],
         writes: [],
       },
@@ -124,7 +127,10 @@ describe('resolvePlan, run again', () => {
           { color: yellow, cells: ['F7'] },
         ],
         notes: [
-          { cell: 'D5', text: `${humanNote}\n\n${soatMarker}\nSố ngày trung bình: "2-3" không phải một số.` },
+          {
+            cell: 'D5',
+            text: `${humanNote}\n\n${soatMarker}\nSố ngày trung bình: "2-3" không phải một số.\n${soatEndMarker}`,
+          },
           { cell: 'E6', text: null },
           { cell: 'B8', text: null },
         ],

@@ -17,7 +17,8 @@ export interface FindingParts {
 /** A cell value as a report shows it: text, number or blank. */
 export function reported(value: CellValue): ReportedValue {
   if (value === null) return null;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // A host may hand over a Date built from a serial out of range: shown, never thrown on.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value.toISOString().slice(0, 10);
   if (isCellError(value)) return value.error;
   return value;
 }
@@ -32,6 +33,11 @@ export class FindingSink {
   ) {}
 
   add(cell: Cell, rule: RuleId, parts: FindingParts = {}): void {
+    // A cell holding an error value (#NAME?) is not blank, whatever a text reader made of it.
+    if (rule === 'missing-value' && isCellError(cell.value)) {
+      this.add(cell, 'formula-error');
+      return;
+    }
     this.push(
       cell.row,
       cell.column,

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { hasSoatBlock, soatMarker } from '../../core/report/annotation';
+import { hasSoatBlock, soatBlock } from '../../core/report/annotation';
 import type { ExcelFeatures } from './api';
 import { splitSheetAddress } from './addresses';
 import type { PayloadBudget, ReadBatch } from './batch';
@@ -96,11 +96,9 @@ function cellComment(store: CommentStore, item: Excel.Note | Excel.Comment): Cel
   return { text, thread: { id: thread.id, own, soatReplies: replies.map((reply) => reply.id) } };
 }
 
-/** Soát's block of a resolved note text, from its marker line on; undefined when there is none. */
-function soatBlock(text: string | null): string | undefined {
-  if (text === null) return undefined;
-  const at = text.indexOf(soatMarker);
-  return at < 0 ? undefined : text.slice(at);
+/** Soát's block of a resolved note text; undefined when there is none. */
+function soatBlockOf(text: string | null): string | undefined {
+  return text === null ? undefined : soatBlock(text);
 }
 
 /** Queues the change of one cell's note or thread to `text` (null: Soát's part removed). */
@@ -121,7 +119,7 @@ export function queueCommentWrite(
   }
   if (store !== 'threads') return;
   const comments = context.workbook.comments;
-  const block = soatBlock(text);
+  const block = soatBlockOf(text);
   const thread = existing?.thread;
   if (thread === undefined) {
     // A Range, not "Sheet!A1": a sheet named like a cell (PL2) would need quoting by Excel's rules.

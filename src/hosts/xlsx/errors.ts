@@ -2,10 +2,10 @@
  * A file that cannot be read as a workbook. Misuse of the reader, not a finding: the caller
  * (merge, the command line) reports the file and goes on with the others.
  */
-export type WorkbookReadReason = 'corrupt' | 'encrypted' | 'not-xlsx' | 'empty';
+export type WorkbookReadReason = 'corrupt' | 'encrypted' | 'not-xlsx' | 'empty' | 'too-large';
 
 /** What a file that is not a readable .xlsx most likely is, for the message. */
-export type UnreadableKind = WorkbookReadReason | 'xls' | 'encrypted-or-xls';
+export type UnreadableKind = WorkbookReadReason | 'xls' | 'ods' | 'encrypted-or-xls';
 
 const messages: Record<UnreadableKind, { vi: string; en: string }> = {
   empty: { vi: 'Tệp rỗng (0 byte).', en: 'The file is empty (0 bytes).' },
@@ -21,6 +21,10 @@ const messages: Record<UnreadableKind, { vi: string; en: string }> = {
     vi: 'Tệp ở định dạng Excel 97–2003 (.xls); hãy lưu lại thành .xlsx.',
     en: 'The file is in the Excel 97–2003 format (.xls); save it as .xlsx.',
   },
+  ods: {
+    vi: 'Tệp ở định dạng OpenDocument (.ods), Soát chưa đọc được; hãy lưu lại thành .xlsx.',
+    en: 'The file is in the OpenDocument format (.ods), which Soát does not read; save it as .xlsx.',
+  },
   'encrypted-or-xls': {
     vi: 'Tệp được đặt mật khẩu hoặc ở định dạng .xls cũ; hãy bỏ mật khẩu và lưu thành .xlsx.',
     en: 'The file is password-protected or in the old .xls format; remove the password and save it as .xlsx.',
@@ -29,6 +33,10 @@ const messages: Record<UnreadableKind, { vi: string; en: string }> = {
     vi: 'Tệp không phải là bảng tính .xlsx.',
     en: 'The file is not an .xlsx workbook.',
   },
+  'too-large': {
+    vi: 'Tệp vượt giới hạn Soát đọc được',
+    en: 'The file is over the limits Soát reads',
+  },
 };
 
 const reasonOf: Record<UnreadableKind, WorkbookReadReason> = {
@@ -36,8 +44,10 @@ const reasonOf: Record<UnreadableKind, WorkbookReadReason> = {
   corrupt: 'corrupt',
   encrypted: 'encrypted',
   xls: 'not-xlsx',
+  ods: 'not-xlsx',
   'encrypted-or-xls': 'not-xlsx',
   'not-xlsx': 'not-xlsx',
+  'too-large': 'too-large',
 };
 
 export class WorkbookReadError extends Error {
@@ -50,9 +60,12 @@ export class WorkbookReadError extends Error {
   constructor(
     kind: UnreadableKind,
     readonly file?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; detail?: { vi: string; en: string } },
   ) {
-    const { vi, en } = messages[kind];
+    const base = messages[kind];
+    const detail = options?.detail;
+    const vi = detail ? `${base.vi}: ${detail.vi}.` : base.vi;
+    const en = detail ? `${base.en}: ${detail.en}.` : base.en;
     const prefix = file === undefined ? '' : `${file}: `;
     super(`${prefix}${vi} / ${en}`, options);
     this.reason = reasonOf[kind];
@@ -84,6 +97,8 @@ export function sniffWorkbook(bytes: Uint8Array): UnreadableKind | undefined {
     return 'encrypted-or-xls';
   }
   if (!zipMagic.some((magic) => buffer.subarray(0, magic.length).equals(magic))) return 'not-xlsx';
+  // OpenDocument stores its "mimetype" entry first and uncompressed, so its text is in the bytes.
+  if (buffer.includes('application/vnd.oasis.opendocument.spreadsheet', 0, 'latin1')) return 'ods';
   // Entry names are stored uncompressed; a .docx, .ods, .xlsb or plain zip has no "xl/workbook.xml".
   if (!buffer.includes('xl/workbook.xml', 0, 'latin1')) {
     // A zip cut short may have lost its directory along with the name: call that corrupt.

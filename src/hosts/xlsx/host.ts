@@ -4,14 +4,18 @@ import { resolveClear, resolvePlan } from '../../core/annotate';
 import type { SpreadsheetHost } from '../../core/host';
 import type { CellWrite, EditPlan } from '../../core/plan';
 import type { WorkbookSnapshot } from '../../core/snapshot';
+import type { BrokenRecordRow } from './record';
 import { readRecord, writeRecord } from './record';
-import { decodeFill, readWorkbookSnapshot } from './snapshot';
+import { decodeFill, readWorkbookSnapshot, sheetFormulaResult } from './snapshot';
 
 /**
  * The .xlsx host: an ExcelJS workbook in memory. Reading and applying are synchronous here;
  * the promises keep the shape every host shares. Saving is the caller's (writeWorkbookFile).
  */
 export class XlsxHost implements SpreadsheetHost {
+  /** Rows of the record sheet that were edited by hand into no fill, and left out. */
+  readonly brokenRecordRows: BrokenRecordRow[] = [];
+
   constructor(
     readonly workbook: ExcelJS.Workbook,
     readonly file?: string,
@@ -22,11 +26,15 @@ export class XlsxHost implements SpreadsheetHost {
   }
 
   applyPlan(plan: EditPlan): Promise<void> {
-    return Promise.resolve().then(() => this.apply(resolvePlan(this.marks(), readRecord(this.workbook), plan)));
+    return Promise.resolve().then(() =>
+      this.apply(resolvePlan(this.marks(), readRecord(this.workbook, this.brokenRecordRows), plan)),
+    );
   }
 
   clear(): Promise<void> {
-    return Promise.resolve().then(() => this.apply(resolveClear(this.marks(), readRecord(this.workbook))));
+    return Promise.resolve().then(() =>
+      this.apply(resolveClear(this.marks(), readRecord(this.workbook, this.brokenRecordRows))),
+    );
   }
 
   /** Notes and exact fills only: all that resolving a plan needs. */
@@ -52,6 +60,8 @@ function applySheetEdits(workbook: ExcelJS.Workbook, edits: ResolvedSheetEdits):
     writeCell(sheet.getCell(write.cell), write);
     if (write.formula !== undefined) workbook.calcProperties.fullCalcOnLoad = true;
   }
+  // Results once every value is in place, so that none is computed from a value about to change.
+  for (const write of edits.writes) if (write.formula !== undefined) cacheResult(sheet.getCell(write.cell));
 }
 
 /** Cells loaded from a file share style objects: give the cell its own before changing it. */
@@ -82,4 +92,11 @@ export function writeCell(cell: ExcelJS.Cell, write: CellWrite): void {
     cell.value = write.value ?? null;
   }
   if (write.numberFormat !== undefined) cell.style = { ...cell.style, numFmt: write.numberFormat };
+}
+
+/** The result goes with the formula, so that a reader that does not calculate sees the value. */
+function cacheResult(cell: ExcelJS.Cell): void {
+  const formula = cell.formula;
+  const result = sheetFormulaResult(cell.worksheet, formula);
+  if (result !== undefined && result !== null) cell.value = { formula, result } as ExcelJS.CellValue;
 }

@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { soatMarker } from '../../core/report/annotation';
+import { hasSoatBlock, humanPart } from '../../core/report/annotation';
 
 /** The author a note written by Soát alone carries in the file. */
 export const soatAuthor = 'Soát';
@@ -24,7 +24,7 @@ export async function signSoatNotes(bytes: Uint8Array): Promise<Uint8Array> {
     const signed = xml
       .replace(authorsList, authors.replace('</authors>', `<author>${soatAuthor}</author></authors>`))
       .replace(comment, (whole, ref: string, _id: string, text: string) =>
-        plainText(text).startsWith(soatMarker)
+        humanPart(plainText(text)) === '' && hasSoatBlock(plainText(text))
           ? `<comment ref="${ref}" authorId="${soatId}"><text>${text}</text></comment>`
           : whole,
       );

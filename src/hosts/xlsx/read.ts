@@ -2,7 +2,10 @@ import { readFile } from 'node:fs/promises';
 import * as ExcelJS from 'exceljs';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import { WorkbookReadError, sniffWorkbook } from './errors';
+import { keepUnreadableDates } from './exceljs-dates';
 import { keepNotesOnEmptyCells } from './exceljs-notes';
+import type { ReadLimits } from './limits';
+import { checkPartSizes, defaultLimits } from './limits';
 import { readWorkbookSnapshot } from './snapshot';
 
 export interface LoadedWorkbook {
@@ -14,10 +17,16 @@ export interface LoadedWorkbook {
  * Loads .xlsx bytes. A file that is not a readable workbook throws WorkbookReadError with the
  * reason (empty, encrypted, not-xlsx, corrupt); `fileName` names it in the message and snapshot.
  */
-export async function loadWorkbookBuffer(bytes: Uint8Array, fileName?: string): Promise<ExcelJS.Workbook> {
+export async function loadWorkbookBuffer(
+  bytes: Uint8Array,
+  fileName?: string,
+  limits: ReadLimits = defaultLimits,
+): Promise<ExcelJS.Workbook> {
   const kind = sniffWorkbook(bytes);
   if (kind !== undefined) throw new WorkbookReadError(kind, fileName);
+  checkPartSizes(bytes, limits, fileName);
   keepNotesOnEmptyCells();
+  keepUnreadableDates();
   const workbook = new ExcelJS.Workbook();
   try {
     // ExcelJS declares its own `Buffer` type; a Uint8Array is what it actually reads.
@@ -28,9 +37,13 @@ export async function loadWorkbookBuffer(bytes: Uint8Array, fileName?: string): 
   return workbook;
 }
 
-export async function readWorkbookBuffer(bytes: Uint8Array, fileName?: string): Promise<LoadedWorkbook> {
-  const workbook = await loadWorkbookBuffer(bytes, fileName);
-  return { workbook, snapshot: readWorkbookSnapshot(workbook, fileName) };
+export async function readWorkbookBuffer(
+  bytes: Uint8Array,
+  fileName?: string,
+  limits: ReadLimits = defaultLimits,
+): Promise<LoadedWorkbook> {
+  const workbook = await loadWorkbookBuffer(bytes, fileName, limits);
+  return { workbook, snapshot: readWorkbookSnapshot(workbook, fileName, { limits }) };
 }
 
 /** Reads a file from disk; errors of the file system itself (missing file…) pass through as they are. */

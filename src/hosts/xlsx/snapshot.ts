@@ -2,6 +2,10 @@ import * as ExcelJS from 'exceljs';
 import type { CellValue, MergedArea, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { recordSheetName } from '../../core/annotate';
 import { parseAddress } from '../../core/address';
+import type { FormulaValue } from './formula-result';
+import { formulaResult } from './formula-result';
+import type { ReadLimits } from './limits';
+import { defaultLimits, tooLarge } from './limits';
 
 /**
  * Reads an ExcelJS workbook into the core's snapshot. One pass over the cells that exist
@@ -70,7 +74,37 @@ function plainValue(value: unknown): CellValue {
   return null;
 }
 
-function cellValue(cell: ExcelJS.Cell): CellValue {
+const excelEpoch = Date.UTC(1899, 11, 30);
+
+/** A cell as a formula sees it: dates are serials, a formula is its cached or computed result. */
+function lookupValue(sheet: ExcelJS.Worksheet, address: string, seen: Set<string>): FormulaValue | undefined {
+  const { row, col } = parseAddress(address);
+  const cell = sheet.findCell(row, col);
+  if (cell === undefined) return null;
+  const value = cellValue(cell, seen);
+  if (value instanceof Date) return (value.getTime() - excelEpoch) / 86_400_000;
+  return value;
+}
+
+/** What a formula written into `sheet` would compute, as `formulaResult` reads the cells. */
+export function sheetFormulaResult(sheet: ExcelJS.Worksheet, formula: string): FormulaValue | undefined {
+  return formulaResult(formula, (address) => lookupValue(sheet, address, new Set()));
+}
+
+/**
+ * A formula saved without its result (a program that does not calculate wrote it) is worked
+ * out, not read as blank; undefined when Soát cannot tell what Excel would compute.
+ */
+function uncachedResult(cell: ExcelJS.Cell, seen: Set<string>): CellValue {
+  const key = `${cell.worksheet.name}!${cell.address}`;
+  if (seen.has(key)) return null; // a circular reference: Excel has no value for it either
+  seen.add(key);
+  const result = formulaResult(cell.formula, (address) => lookupValue(cell.worksheet, address, seen));
+  seen.delete(key);
+  return result === undefined ? null : result;
+}
+
+function cellValue(cell: ExcelJS.Cell, seen = new Set<string>()): CellValue {
   switch (cell.type) {
     case ValueType.Null:
     case ValueType.Merge:
@@ -81,7 +115,7 @@ function cellValue(cell: ExcelJS.Cell): CellValue {
     case ValueType.Date:
       return cell.value as CellValue;
     case ValueType.Formula:
-      return plainValue(cell.result);
+      return cell.result === undefined ? uncachedResult(cell, seen) : plainValue(cell.result);
     default:
       return plainValue(cell.value);
   }
@@ -112,6 +146,10 @@ export interface SheetReadOptions {
   readonly marksOnly?: boolean;
   /** Fills as `encodeFill` writes them (exact), instead of the ARGB of solid fills only. */
   readonly exactFills?: boolean;
+  /** Cells per sheet and characters per cell; over them the workbook is refused. */
+  readonly limits?: ReadLimits;
+  /** Names the file in a refusal. */
+  readonly fileName?: string;
 }
 
 /** Puts `item` at `index` of a row array, filling any gap before it with `gap`. */
@@ -130,6 +168,8 @@ export function readSheet(sheet: ExcelJS.Worksheet, options: SheetReadOptions = 
   let lastValueRow = 0;
   const notes: Record<string, string> = {};
   const fills: Record<string, string> = {};
+  const limits = options.limits ?? defaultLimits;
+  let cells = 0;
 
   const rows = sheet.findRows(1, sheet.rowCount) ?? [];
   for (let r = 0; r < rows.length; r++) {
@@ -158,6 +198,20 @@ export function readSheet(sheet: ExcelJS.Worksheet, options: SheetReadOptions = 
 
       const value = cellValue(cell);
       if (value !== null) {
+        if (++cells > limits.cellsPerSheet) {
+          throw tooLarge(
+            `trang "${sheet.name}" có hơn ${limits.cellsPerSheet} ô có dữ liệu`,
+            `sheet "${sheet.name}" has more than ${limits.cellsPerSheet} cells with data`,
+            options.fileName,
+          );
+        }
+        if (typeof value === 'string' && value.length > limits.charactersPerCell) {
+          throw tooLarge(
+            `ô ${sheet.name}!${cell.address} dài ${value.length} ký tự, vượt giới hạn ${limits.charactersPerCell}`,
+            `cell ${sheet.name}!${cell.address} holds ${value.length} characters, over the limit of ${limits.charactersPerCell}`,
+            options.fileName,
+          );
+        }
         place(rowValues, c - 1, value, null);
         lastValueRow = r + 1;
       }
@@ -193,6 +247,8 @@ export function readWorkbookSnapshot(
   file?: string,
   options: SheetReadOptions = {},
 ): WorkbookSnapshot {
-  const sheets = workbook.worksheets.filter((s) => s.name !== recordSheetName).map((s) => readSheet(s, options));
+  const sheets = workbook.worksheets
+    .filter((s) => s.name !== recordSheetName)
+    .map((s) => readSheet(s, { ...options, fileName: file }));
   return file === undefined ? { sheets } : { file, sheets };
 }

@@ -118,7 +118,7 @@ describe('Phụ lục 2', () => {
     expect(f.fill).toBe('FFFFC7CE');
     expect(f.note).toBe(
       '— Soát —\n[Lỗi] "Dịch vụ hành chính công toàn trình" (4) lớn hơn "Tổng số dịch vụ hành chính công trực tuyến" (1). ' +
-        `Gợi ý sửa: E${row} = 4. (part-exceeds-total)\nÔ gốc: unit-so-ngoai-vu.xlsx › Phụ lục 2 › F6`,
+        `Gợi ý sửa: E${row} = 4. (part-exceeds-total)\nÔ gốc: unit-so-ngoai-vu.xlsx › Phụ lục 2 › F6\n— hết Soát —`,
     );
     const khcn = 6 + seedPhuLuc2.findIndex((r) => r[0] === 'Sở Khoa học và Công nghệ');
     expect([cellAt(sheet, `D${khcn}`)?.fill, cellAt(sheet, `K${khcn}`)?.fill]).toEqual(['FFFFEB9C', 'FFFFC7CE']);
@@ -129,7 +129,7 @@ describe('Phụ lục 2', () => {
     const row = 6 + seedPhuLuc2.findIndex((r) => r[0] === 'Ủy ban nhân dân quận Ngô Quyền');
     expect(cellAt(sheet, `G${row}`)?.note).toBe(
       '— Soát —\n[Lỗi] Tỷ lệ ghi 76%, nhưng F/E × 100 = 88,78%. (ratio-mismatch)\n' +
-        'Ô này nay là công thức, tính lại từ số liệu của dòng.\nÔ gốc: unit-ubnd-quan-ngo-quyen.xlsx › Phụ lục 2 › G6',
+        'Ô này nay là công thức, tính lại từ số liệu của dòng.\nÔ gốc: unit-ubnd-quan-ngo-quyen.xlsx › Phụ lục 2 › G6\n— hết Soát —',
     );
   });
 });

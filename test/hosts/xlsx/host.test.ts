@@ -2,7 +2,7 @@ import * as ExcelJS from 'exceljs';
 import { recordSheetName } from '../../../src/core/annotate';
 import type { EditPlan } from '../../../src/core/plan';
 import { fillColors } from '../../../src/core/plan';
-import { soatMarker } from '../../../src/core/report/annotation';
+import { soatEndMarker, soatMarker } from '../../../src/core/report/annotation';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot';
 import { XlsxHost } from '../../../src/hosts/xlsx/host';
 import { loadWorkbookBuffer, readWorkbookBuffer } from '../../../src/hosts/xlsx/read';
@@ -106,11 +106,11 @@ describe('applyPlan', () => {
     const pl2 = sheetOf((await readWorkbookBuffer(first)).snapshot, 'Phụ lục 2');
     expect(pl2.notes).toEqual({
       B7: humanB7,
-      D10: `${humanD10}\n\n${soatMarker}\nDấu phẩy thập phân: "1,5" đọc là 1.5.`,
-      K22: `${soatMarker}\n"86-99" là một khoảng, không phải một số.`,
-      D16: `${soatMarker}\n"2-3" là một khoảng, không phải một số.`,
-      E18: `${soatMarker}\nF (4) lớn hơn E (1).`,
-      D25: `${humanBlank}\n\n${soatMarker}\nThiếu số ngày trung bình.`,
+      D10: `${humanD10}\n\n${soatMarker}\nDấu phẩy thập phân: "1,5" đọc là 1.5.\n${soatEndMarker}`,
+      K22: `${soatMarker}\n"86-99" là một khoảng, không phải một số.\n${soatEndMarker}`,
+      D16: `${soatMarker}\n"2-3" là một khoảng, không phải một số.\n${soatEndMarker}`,
+      E18: `${soatMarker}\nF (4) lớn hơn E (1).\n${soatEndMarker}`,
+      D25: `${humanBlank}\n\n${soatMarker}\nThiếu số ngày trung bình.\n${soatEndMarker}`,
     });
   });
 
@@ -193,7 +193,8 @@ describe('writes', () => {
     expect(cell.type).toBe(ExcelJS.ValueType.String);
 
     const pl2 = sheetOf((await readWorkbookBuffer(await toBuffer(workbook))).snapshot, 'Phụ lục 2');
-    expect(pl2.values[39]).toEqual([null, '=1+1', '+84 912 345 678', '-', '@Sở Du lịch', null, 12.5]);
+    // The formula is written with its result, computed after C6 (66) was emptied: C7 + C8 = 10.
+    expect(pl2.values[39]).toEqual([null, '=1+1', '+84 912 345 678', '-', '@Sở Du lịch', 10, 12.5]);
     expect(pl2.formulas?.[39]).toEqual([undefined, undefined, undefined, undefined, undefined, 'SUM(C6:C8)']);
     expect(pl2.numberFormats?.[39]?.[6]).toBe('0.00');
     expect(pl2.values[5]?.slice(0, 3)).toEqual([1, 'Sở Kế hoạch và Đầu tư', null]);
