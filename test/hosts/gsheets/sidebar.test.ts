@@ -72,14 +72,15 @@ run(
       els.map((el) => `${el.getAttribute('data-cell')} ${el.getAttribute('data-rule')}`),
     );
     expect(shown.sort()).toEqual(expected.map((f) => `${f.sheet}!${f.cell} ${f.rule}`).sort());
-    expect(calls).toEqual(['validate']);
+    // The pane asks once, when it opens, which report and unit list are in force.
+    expect(calls).toEqual(['inForce', 'validate']);
     expect([...spreadsheet.sheet('Phụ lục 2').cells.values()].some((c) => c.background === '#ffc7ce')).toBe(true);
 
     const first = expected.find((f) => f.sheet === 'Phụ lục 2')!;
     await page.locator(`[data-testid="finding"][data-cell="Phụ lục 2!${first.cell}"] button`).first().click();
     for (let i = 0; i < 200 && !calls.includes('selectCell'); i++) await new Promise((r) => setTimeout(r, 25));
     expect(spreadsheet.active?.name).toBe('Phụ lục 2');
-    expect(calls).toEqual(['validate', 'selectCell']);
+    expect(calls).toEqual(['inForce', 'validate', 'selectCell']);
 
     mkdirSync(join(__dirname, '..', '..', '..', 'out'), { recursive: true });
     await page.screenshot({ path: join(__dirname, '..', '..', '..', 'out', 'gsheets-sidebar.png'), fullPage: true });
@@ -92,7 +93,7 @@ run(
     expect(painted()).toBeGreaterThan(0);
     await page.getByTestId('clear').click();
     await page.getByTestId('notice').getByText('Đã xóa mọi đánh dấu của Soát.').waitFor({ timeout: 20_000 });
-    expect(calls).toEqual(['validate', 'selectCell', 'clear']);
+    expect(calls).toEqual(['inForce', 'validate', 'selectCell', 'clear']);
     expect(painted()).toBe(0);
     expect(await page.getByTestId('finding').count()).toBe(0);
 
@@ -105,7 +106,7 @@ run(
       .getByTestId('notice')
       .getByText(`Đã ghi ${computed.replaced.length} ô tỷ lệ; giữ nguyên 0 ô lệch.`)
       .waitFor({ timeout: 20_000 });
-    expect(calls).toEqual(['validate', 'selectCell', 'clear', 'compute']);
+    expect(calls).toEqual(['inForce', 'validate', 'selectCell', 'clear', 'compute']);
     for (const { sheet, cell } of computed.replaced) {
       const { row, col } = parseAddress(cell);
       expect([sheet, cell, spreadsheet.sheet(sheet).cell(row, col)?.formula]).toEqual([
