@@ -106,7 +106,13 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
       tables.push(checked);
       const { units, rows, models } = checked;
       if (!across.has(table.template.id))
-        across.set(table.template.id, { template: table.template, units, rows: models, checked: rows, sink });
+        across.set(table.template.id, {
+          template: table.template,
+          units,
+          rows: table.template.shape === 'rows-per-unit' ? models : rows,
+          checked: rows,
+          sink,
+        });
     }
   }
   checkAcrossAppendices(across, report, registry.consolidator);
@@ -137,7 +143,9 @@ function checkTable(table: Table, matcher: UnitMatcher, periodEnd: Date, sink: F
   checkNumbering(table, sink);
   const units = checkUnits(table, matcher, sink);
   const rows = table.rows.map((row) => ({ ...checkRow(row, template, sink), unit: units.get(row) }));
-  const models = attributeModels(table, units);
+  // Rows continue the unit above only where a unit has several; numbered items are counted per unit.
+  const attributed = template.shape === 'rows-per-unit' || template.columns.some((c) => c.numberedItems);
+  const models = attributed ? attributeModels(table, units) : [];
   for (const column of template.columns) {
     if (column.numberedItems) checkItemNumbering(models, column, sink);
     if (column.type === 'date') checkDates(table.rows, column, periodEnd, sink);

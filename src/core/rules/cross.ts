@@ -2,7 +2,6 @@ import type { AppendixTemplate, Report } from '../templates/appendix';
 import { dataAppendixOf, submissionsOf } from '../templates/appendix';
 import type { DataRow } from '../templates/table';
 import { readFlag } from '../values/flag';
-import type { ModelRow } from './models';
 import { cellText, containsAll } from './models';
 import type { CheckedRow } from './row';
 import type { FindingSink } from './sink';
@@ -13,7 +12,7 @@ export interface AppendixUnits {
   readonly template: AppendixTemplate;
   readonly units: ReadonlyMap<DataRow, RowUnit>;
   /** Each data row with its unit (several rows per unit: the unit above when the row names none). */
-  readonly rows: readonly ModelRow[];
+  readonly rows: readonly { readonly row: DataRow; readonly unit?: RowUnit | undefined }[];
   /** Row-per-unit tables: each row after its checks. */
   readonly checked: readonly (CheckedRow & { readonly unit?: RowUnit })[];
   readonly sink: FindingSink;

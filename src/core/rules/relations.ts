@@ -10,7 +10,9 @@ import { exactRatio, ratioAccepted, roundTo } from './ratio';
  */
 
 /** The row's usable numbers by column key, as shown (value and decimals typed). */
-export type RowNumbers = ReadonlyMap<string, ShownNumber>;
+export interface RowNumbers {
+  get(key: string): ShownNumber | undefined;
+}
 
 /** Float noise below this is not a difference a reader can see. */
 const tolerance = 1e-9;
@@ -21,19 +23,22 @@ export type SumState = 'holds' | 'part-exceeds' | 'mismatch' | 'unknown';
 export function sumState(sum: SumDef, numbers: RowNumbers): SumState {
   const total = numbers.get(sum.total);
   if (!total) return 'unknown';
-  if (sum.parts.some((p) => (numbers.get(p)?.value ?? -Infinity) > total.value + tolerance)) return 'part-exceeds';
-  const parts = sum.parts.map((p) => numbers.get(p));
-  if (parts.some((p) => p === undefined)) return 'unknown';
+  let known = true;
+  for (const part of sum.parts) {
+    const value = numbers.get(part)?.value;
+    if (value === undefined) known = false;
+    else if (value > total.value + tolerance) return 'part-exceeds';
+  }
+  if (!known) return 'unknown';
   const added = partsSum(sum, numbers);
   if (ratioAccepted(total, added)) return 'holds';
   return sum.op === '<=' && added < total.value ? 'holds' : 'mismatch';
 }
 
 export function partsSum(sum: SumDef, numbers: RowNumbers): number {
-  return roundTo(
-    sum.parts.reduce((n, p) => n + (numbers.get(p)?.value ?? 0), 0),
-    10,
-  );
+  let added = 0;
+  for (const part of sum.parts) added += numbers.get(part)?.value ?? 0;
+  return roundTo(added, 10);
 }
 
 function ratioHolds(template: AppendixTemplate, key: string, numbers: RowNumbers): boolean {
@@ -92,8 +97,8 @@ export function suggestRepair(
   for (const [key, value] of candidates(template, numbers)) {
     const current = numbers.get(key);
     if (value === current?.value) continue;
-    const changed = new Map(numbers);
-    changed.set(key, { value, decimals: current?.decimals ?? 0 });
+    const repaired = { value, decimals: current?.decimals ?? 0 };
+    const changed: RowNumbers = { get: (k) => (k === key ? repaired : numbers.get(k)) };
     if (relationsHold(template, changed)) return { key, value };
   }
   return undefined;

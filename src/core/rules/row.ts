@@ -152,10 +152,14 @@ function filledTogether(columns: readonly ColumnDef[], row: DataRow): Text {
   };
 }
 
+/** The row's usable numbers, read through: no copy is made for each row. */
 function shownNumbers(numbers: ReadonlyMap<string, NumberCell>): RowNumbers {
-  const shown = new Map<string, { value: number; decimals: number }>();
-  for (const [key, n] of numbers) if (n.state === 'number') shown.set(key, { value: n.value, decimals: n.decimals });
-  return shown;
+  return {
+    get: (key) => {
+      const n = numbers.get(key);
+      return n?.state === 'number' ? n : undefined;
+    },
+  };
 }
 
 function sumLabel(sum: SumDef, template: AppendixTemplate): DetailValue {
