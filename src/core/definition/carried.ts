@@ -1,7 +1,7 @@
 import type { SheetDraft } from '../merge/output';
 import type { CellValue, WorkbookSnapshot } from '../snapshot';
 import type { Report } from '../templates/appendix';
-import { findRegistrySheet } from '../units/sheet';
+import { isRegistrySheetName } from '../units/sheet';
 import { parseDefinition } from './read';
 
 /**
@@ -57,11 +57,7 @@ export function carriedDefinition(workbook: WorkbookSnapshot): Report | undefine
     : parseDefinition(text, `${workbook.file ?? ''} › ${definitionSheetName}`.trim());
 }
 
-export function isRegistrySheet(name: string): boolean {
-  return findRegistrySheet({ sheets: [{ name, values: [] }] }) !== undefined;
-}
-
 /** Sheets that hold no appendix by design: the carried definition and the unit list. */
 export function isReportDataSheet(name: string): boolean {
-  return name === definitionSheetName || isRegistrySheet(name);
+  return name === definitionSheetName || isRegistrySheetName(name);
 }

@@ -2,12 +2,6 @@
 export { builtinReport } from './builtin';
 export { DefinitionError } from './errors';
 export { parseDefinition, readDefinition } from './read';
-export {
-  carriedDefinition,
-  carriedDefinitionText,
-  definitionSheetDraft,
-  definitionSheetName,
-  isRegistrySheet,
-} from './carried';
+export { carriedDefinition, carriedDefinitionText, definitionSheetDraft, definitionSheetName } from './carried';
 export type { Given, InForce, RegistrySource, ReportSource } from './in-force';
 export { definitionRegistry, inForce, sheetRegistry } from './in-force';

@@ -1,12 +1,13 @@
-import { carriedDefinition, carriedDefinitionText, isRegistrySheet } from '../definition/carried';
+import { carriedDefinitionText, definitionSheetName } from '../definition/carried';
 import type { InForce } from '../definition/in-force';
-import { inForce, sheetRegistry } from '../definition/in-force';
+import { inForce } from '../definition/in-force';
 import { periodEndFromTitles } from '../period';
 import type { Lang } from '../report/finding';
 import type { Report } from '../templates/appendix';
 import { dataAppendixOf, submissionsOf } from '../templates/appendix';
 import { UnitMatcher } from '../units/match';
 import type { UnitRegistry } from '../units/registry';
+import { findRegistrySheet } from '../units/sheet';
 import type { MergedAppendix } from './appendices';
 import { mergeRowPerUnit, mergeRowsPerUnit } from './appendices';
 import type { MergeInput } from './inputs';
@@ -78,16 +79,15 @@ export function mergeUnitWorkbooks(inputs: readonly MergeInput[], options: Merge
  */
 export function mergeInForce(inputs: readonly MergeInput[], options: Omit<MergeOptions, 'lang'>): InForce {
   const snapshots = sortInputs(inputs).flatMap((i) => ('snapshot' in i ? [i.snapshot] : []));
-  const carrier = options.report ? undefined : snapshots.find((s) => carriedDefinitionText(s) !== undefined);
-  const withSheet = options.registry ? undefined : snapshots.find((s) => s.sheets.some((x) => isRegistrySheet(x.name)));
-  const report = options.report ?? (carrier && carriedDefinition(carrier));
-  const registry = options.registry ?? (withSheet && sheetRegistry(withSheet));
-  const fallback = inForce({ sheets: [] }, { ...(report ? { report } : {}), ...(registry ? { registry } : {}) });
-  return {
-    ...fallback,
-    reportSource: options.report ? 'given' : carrier ? 'workbook' : 'built-in',
-    registrySource: options.registry ? 'given' : withSheet ? 'sheet' : fallback.registrySource,
-  };
+  // The first file carrying a definition and the first with a unit list sheet stand for the batch.
+  const carrier = snapshots.find((s) => carriedDefinitionText(s) !== undefined);
+  const definitionSheet = carrier?.sheets.find((s) => s.name === definitionSheetName);
+  const registrySheet = snapshots.map(findRegistrySheet).find((sheet) => sheet !== undefined);
+  const sheets = [definitionSheet, registrySheet].filter((sheet) => sheet !== undefined);
+  return inForce(carrier?.file === undefined ? { sheets } : { file: carrier.file, sheets }, {
+    ...(options.report ? { report: options.report } : {}),
+    ...(options.registry ? { registry: options.registry } : {}),
+  });
 }
 
 /**

@@ -18,9 +18,14 @@ function sheetNameKey(name: string): string {
   return plainWord(name).replace(/ /g, '');
 }
 
+/** A sheet name that reads "Danh mục đơn vị" (or "Unit registry"), however it is typed. */
+export function isRegistrySheetName(name: string): boolean {
+  return SHEET_NAMES.has(sheetNameKey(name));
+}
+
 /** The workbook's registry sheet, the first whose name reads "Danh mục đơn vị". */
 export function findRegistrySheet(workbook: WorkbookSnapshot): SheetSnapshot | undefined {
-  return workbook.sheets.find((sheet) => SHEET_NAMES.has(sheetNameKey(sheet.name)));
+  return workbook.sheets.find((sheet) => isRegistrySheetName(sheet.name));
 }
 
 /** A sheet's value as a registry reads it: a date or an error cell as the text it shows. */

@@ -2,7 +2,7 @@
 import { definitionSheetName } from '../../core/definition';
 import type { SheetDraft } from '../../core/merge/output';
 import type { CellValue, WorkbookSnapshot } from '../../core/snapshot';
-import { findRegistrySheet } from '../../core/units/sheet';
+import { isRegistrySheetName } from '../../core/units/sheet';
 import { writeSheet } from './draft';
 
 /**
@@ -10,11 +10,6 @@ import { writeSheet } from './draft';
  * very hidden "_soat_mau" (a stored definition) and "Danh mục đơn vị". Two syncs to read them,
  * one to write one, whatever their size.
  */
-
-/** Sheet names as a snapshot without values, for the core's name matching. */
-function named(names: readonly string[]): WorkbookSnapshot {
-  return { sheets: names.map((name) => ({ name, values: [] })) };
-}
 
 function cellValue(value: unknown): CellValue {
   if (value === '' || value === null || value === undefined) return null;
@@ -26,7 +21,7 @@ export async function readReportSheets(context: Excel.RequestContext): Promise<W
   const worksheets = context.workbook.worksheets.load('items/name');
   await context.sync();
   const names = worksheets.items.map((sheet) => sheet.name);
-  const registry = findRegistrySheet(named(names))?.name;
+  const registry = names.find(isRegistrySheetName);
   const reads = names
     .filter((name) => name === definitionSheetName || name === registry)
     .map((name) => ({

@@ -1,7 +1,7 @@
 import { definitionSheetName } from '../../core/definition';
 import type { SheetDraft } from '../../core/merge/output';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
-import { findRegistrySheet } from '../../core/units/sheet';
+import { isRegistrySheetName } from '../../core/units/sheet';
 import type { GsSheet, GsSpreadsheet, GsValue } from './apps-script';
 import { writeSheet } from './draft';
 
@@ -27,7 +27,7 @@ function sheetSnapshot(sheet: GsSheet, name: string): SheetSnapshot {
 /** The spreadsheet's definition sheet and unit list sheet, those it has, with their values. */
 export function readReportSheets(spreadsheet: GsSpreadsheet): WorkbookSnapshot {
   const sheets = spreadsheet.getSheets().map((sheet) => ({ sheet, name: sheet.getName() }));
-  const registry = findRegistrySheet({ sheets: sheets.map(({ name }) => ({ name, values: [] })) })?.name;
+  const registry = sheets.find(({ name }) => isRegistrySheetName(name))?.name;
   return {
     sheets: sheets
       .filter(({ name }) => name === definitionSheetName || name === registry)
