@@ -1,7 +1,5 @@
-import { builtinReport } from '../core/definition';
-import { definitionRegistry } from '../core/definition/in-force';
+import { inForce } from '../core/definition';
 import { unitWorkbookDraft } from '../core/merge/template';
-import { defaultRegistry } from '../core/units/registry';
 import { draftToXlsx } from '../hosts/xlsx/draft';
 import { writeOutputFile } from './files';
 import type { CommandRunner } from './io';
@@ -13,8 +11,8 @@ import { printable } from './terminal';
  * blank unit workbook a consolidator sends out, carrying its report and unit list.
  */
 export const template: CommandRunner = async (args, io) => {
-  const { report = builtinReport, registry } = await checkOptions(args);
-  const units = registry ?? definitionRegistry(report) ?? defaultRegistry;
+  // A template starts from no workbook: what is given, else the definition's units, else the built-in ones.
+  const { report, registry: units } = inForce({ sheets: [] }, await checkOptions(args));
   await writeOutputFile(args.out!, await draftToXlsx(unitWorkbookDraft(report, units, args.lang)));
   io.stdout(
     args.lang === 'vi'

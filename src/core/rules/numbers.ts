@@ -16,10 +16,6 @@ const kindOf: Partial<Record<ColumnType, NumberKind>> = {
   percent: 'percent',
 };
 
-export function isNumberColumn(type: ColumnType): boolean {
-  return kindOf[type] !== undefined;
-}
-
 /**
  * Reads one number cell and reports what is wrong with it on its own: unreadable text, a range,
  * an error value, a sign, a fraction in a count, a percent above 100.

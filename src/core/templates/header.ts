@@ -45,10 +45,6 @@ function matchStrength(column: ColumnDef, key: string): number {
   return best;
 }
 
-export function columnMatches(column: ColumnDef, key: string): boolean {
-  return matchStrength(column, key) > 0;
-}
-
 /**
  * The columns of a template that a header text names, the strongest first (SPEC: the longest
  * matching alternative takes the cell; a whole-text match beats a containing one). Cached: the
