@@ -1,6 +1,6 @@
 import type { SheetSummary } from '../core/check';
 import type { Finding, Lang, Severity } from '../core/report/finding';
-import { countBySeverity } from '../core/report/finding';
+import { countBySeverity, countConfirmed } from '../core/report/finding';
 import { formatNumber, renderMessage } from '../core/report/messages';
 import { printable } from './terminal';
 
@@ -34,14 +34,23 @@ export function jsonReport(
         actual: f.actual,
         ...(f.expected === undefined ? {} : { expected: f.expected }),
         ...(f.suggestion === undefined ? {} : { suggestion: f.suggestion }),
+        ...(f.confirmed === undefined ? {} : { confirmed: f.confirmed.reason }),
       })),
-      summary: countBySeverity(findings),
+      summary: summaryOf(findings),
       ...extra,
     },
     null,
     2,
   );
 }
+
+/** Counts per severity without the confirmed findings, which are counted apart when there are any. */
+function summaryOf(findings: readonly Finding[]): Record<string, number> {
+  const confirmed = countConfirmed(findings);
+  return { ...countBySeverity(findings), ...(confirmed > 0 ? { confirmed } : {}) };
+}
+
+const confirmedWord: Record<Lang, string> = { vi: 'đã xác nhận', en: 'confirmed' };
 
 const severityWord: Record<Severity, Record<Lang, string>> = {
   error: { vi: 'lỗi', en: 'error' },
@@ -51,8 +60,10 @@ const severityWord: Record<Severity, Record<Lang, string>> = {
 
 export function countsLine(findings: readonly Finding[], lang: Lang): string {
   const counts = countBySeverity(findings);
+  const confirmed = countConfirmed(findings);
   return (['error', 'warning', 'info'] as const)
     .map((s) => `${counts[s]} ${severityWord[s][lang]}${lang === 'en' && s !== 'info' && counts[s] !== 1 ? 's' : ''}`)
+    .concat(confirmed > 0 ? [`${confirmed} ${confirmedWord[lang]}`] : [])
     .join(', ');
 }
 
@@ -96,7 +107,10 @@ function findingLine(f: Finding, lang: Lang): string {
   const fix = f.suggestion
     ? `  → ${f.suggestion.cell} = ${typeof f.suggestion.value === 'number' ? formatNumber(f.suggestion.value, lang) : f.suggestion.value}`
     : '';
+  const confirmed = f.confirmed
+    ? `  [${confirmedWord[lang]}${f.confirmed.reason === '' ? '' : `: ${f.confirmed.reason}`}]`
+    : '';
   return printable(
-    `${(f.cell || '—').padEnd(6)} ${severityWord[f.severity][lang].padEnd(9)} ${f.rule.padEnd(20)} ${renderMessage(f, lang)}${fix}`,
+    `${(f.cell || '—').padEnd(6)} ${severityWord[f.severity][lang].padEnd(9)} ${f.rule.padEnd(20)} ${renderMessage(f, lang)}${fix}${confirmed}`,
   );
 }

@@ -1,4 +1,5 @@
 import { columnLetter, columnNumber } from './address';
+import { applyConfirmations } from './confirm/apply';
 import { periodEndFromTitles } from './period';
 import type { Finding } from './report/finding';
 import { isReportDataSheet } from './definition/carried';
@@ -117,7 +118,9 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
   }
   checkAcrossAppendices(across, report, registry.consolidator);
 
-  const findings = sinks.flatMap((sink) => sortByPosition(sink.findings));
+  // A reviewer's confirmation in a cell's note marks that cell's findings, whichever check made them.
+  const byName = new Map(workbook.sheets.map((sheet) => [sheet.name, sheet]));
+  const findings = sinks.flatMap((sink) => sortByPosition(applyConfirmations(sink.findings, byName.get(sink.sheet))));
   const sheets = tables.map(({ table }) => ({
     ...(workbook.file === undefined ? {} : { file: workbook.file }),
     sheet: table.sheet,

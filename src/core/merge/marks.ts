@@ -39,6 +39,8 @@ export function markFindings(
   const byRow = new Map(placements.map((p) => [placementKey(p.source.file, p.source.sheet, p.source.row), p]));
   const moved: Finding[] = [];
   const origins = new Map<string, string>();
+  // A reviewer's confirmation goes with the value, so that the consolidated cell stays confirmed.
+  const confirmations = new Map<string, string[]>();
   for (const f of findings) {
     if (f.row === 0) continue;
     const placement = byRow.get(placementKey(f.file ?? '', f.sheet, f.row));
@@ -51,6 +53,11 @@ export function markFindings(
       `${placement.sheet}!${cell}`,
       `${recomputed ? `${recomputedLabel[lang]}\n` : ''}${sourceLabel[lang]}: ${f.file} › ${f.sheet} › ${f.cell}`,
     );
+    if (f.confirmed) {
+      const lines = confirmations.get(`${placement.sheet}!${cell}`) ?? [];
+      if (!lines.includes(f.confirmed.line)) lines.push(f.confirmed.line);
+      confirmations.set(`${placement.sheet}!${cell}`, lines);
+    }
     const { suggestion: original, ...rest } = f;
     const suggestion = original && movedSuggestion(original, placement);
     moved.push({
@@ -71,7 +78,8 @@ export function markFindings(
     for (const { cell, text } of edits.notes) {
       const origin = origins.get(`${edits.sheet}!${cell}`);
       const body = origin ? `${text}\n${origin}` : text;
-      sheet.update(cell, (c) => ({ ...c, note: mergeNote(undefined, body) }));
+      const lines = confirmations.get(`${edits.sheet}!${cell}`)?.join('\n');
+      sheet.update(cell, (c) => ({ ...c, note: mergeNote(lines, body) }));
     }
   }
 }

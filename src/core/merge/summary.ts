@@ -37,6 +37,7 @@ const L = {
   unit: ['Đơn vị', 'Unit'],
   errors: ['Lỗi', 'Errors'],
   warnings: ['Cảnh báo', 'Warnings'],
+  confirmed: ['Đã xác nhận', 'Confirmed'],
   unnamed: ['(không rõ đơn vị)', '(unit unknown)'],
   total: ['Tổng cộng', 'Total'],
   missingList: ['IV. ĐƠN VỊ CHƯA GỬI BÁO CÁO', 'IV. UNITS THAT DID NOT REPORT'],
@@ -99,17 +100,26 @@ export function summarySheet(parts: SummaryParts): SheetDraft {
   const chartTop = sheet.nextRow;
   sheet.add([section(t(L.byUnit))]);
   const chartHeader = chart && (definition!.labels['chart'] ?? chart.title);
+  const perUnit = findingsByUnit(reception);
+  // The confirmed column appears once a reviewer has confirmed something, beside the counts.
+  const withConfirmed = [...perUnit.values()].some((tally) => tally.confirmed > 0);
+  const chartColumn = withConfirmed ? 'E' : 'D';
   sheet.add([
     headerCell(t(L.unit)),
     headerCell(t(L.errors)),
     headerCell(t(L.warnings)),
+    ...(withConfirmed ? [headerCell(t(L.confirmed))] : []),
     ...(chartHeader ? [headerCell(t(chartHeader))] : []),
   ]);
-  const perUnit = findingsByUnit(reception);
+  const tallied = (tally: Tally): DraftCell[] => [
+    count(tally.error),
+    count(tally.warning),
+    ...(withConfirmed ? [count(tally.confirmed)] : []),
+  ];
   const firstUnitRow = sheet.nextRow;
   for (const unit of reception.units) {
-    const tally = perUnit.get(unit.key) ?? { error: 0, warning: 0 };
-    const cells = [label(unit.name || t(L.unnamed)), count(tally.error), count(tally.warning)];
+    const tally = perUnit.get(unit.key) ?? noFindings;
+    const cells = [label(unit.name || t(L.unnamed)), ...tallied(tally)];
     const row = merged?.rowOf.get(unit.key);
     if (chart && merged && row !== undefined) {
       const address = `${merged.columns.get(chart.key)}${row}`;
@@ -121,20 +131,20 @@ export function summarySheet(parts: SummaryParts): SheetDraft {
     sheet.add(cells);
   }
   const lastUnitRow = sheet.nextRow - 1;
-  const rest = perUnit.get(undefined) ?? { error: 0, warning: 0 };
+  const rest = perUnit.get(undefined) ?? noFindings;
   // Findings about files, the list of who reported, headers: no one unit's.
   const list = submissionsOf(report)?.title;
   const elsewhere = {
     vi: `Không gắn với đơn vị (tệp, ${list ? `${list.vi}, ` : ''}tiêu đề…)`,
     en: `Not about one unit (files, ${list ? `${list.vi}, ` : ''}headers…)`,
   };
-  sheet.add([label(t(elsewhere)), count(rest.error), count(rest.warning)]);
+  sheet.add([label(t(elsewhere)), ...tallied(rest)]);
   const sums = (col: string): DraftCell => {
     const cells: (DraftCell | null)[] = [];
     for (let r = firstUnitRow; r < sheet.nextRow; r++) cells.push(sheet.cell(`${col}${r}`));
     return result(`SUM(${col}${firstUnitRow}:${col}${sheet.nextRow - 1})`, sumOf(cells));
   };
-  sheet.add([{ ...label(t(L.total)), bold: true }, sums('B'), sums('C')]);
+  sheet.add([{ ...label(t(L.total)), bold: true }, sums('B'), sums('C'), ...(withConfirmed ? [sums('D')] : [])]);
   sheet.add();
 
   sheet.add([section(t(L.missingList))]);
@@ -160,13 +170,17 @@ export function summarySheet(parts: SummaryParts): SheetDraft {
               },
             ),
             categories: `A${firstUnitRow}:A${lastUnitRow}`,
-            values: `D${firstUnitRow}:D${lastUnitRow}`,
+            values: `${chartColumn}${firstUnitRow}:${chartColumn}${lastUnitRow}`,
             seriesName: t(chartHeader),
             ...(chart.type === 'percent' ? { valueAxis: { min: 0, max: 100 } } : {}),
-            anchor: { cell: `F${chartTop}`, columns: 10, rows: Math.max(16, lastUnitRow - firstUnitRow + 6) },
+            anchor: {
+              cell: `${withConfirmed ? 'G' : 'F'}${chartTop}`,
+              columns: 10,
+              rows: Math.max(16, lastUnitRow - firstUnitRow + 6),
+            },
           },
         ];
-  return sheet.build({ columnWidths: [66, 14, 12, 16], charts });
+  return sheet.build({ columnWidths: withConfirmed ? [66, 14, 12, 14, 16] : [66, 14, 12, 16], charts });
 }
 
 /**
@@ -291,14 +305,26 @@ function byGroup(
 function count(n: number): DraftCell {
   return numberCell(n, { border: true, align: 'right' });
 }
-/** Errors and warnings per unit key; findings about no single unit under `undefined`. */
-function findingsByUnit(reception: Reception): Map<string | undefined, { error: number; warning: number }> {
-  const tally = new Map<string | undefined, { error: number; warning: number }>();
+interface Tally {
+  error: number;
+  warning: number;
+  confirmed: number;
+}
+
+const noFindings: Tally = { error: 0, warning: 0, confirmed: 0 };
+
+/**
+ * Errors, warnings and confirmed findings per unit key; findings about no single unit under
+ * `undefined`. A confirmed finding counts as confirmed only, whatever its severity.
+ */
+function findingsByUnit(reception: Reception): Map<string | undefined, Tally> {
+  const tally = new Map<string | undefined, Tally>();
   for (const f of reception.findings as readonly Finding[]) {
-    if (f.severity === 'info') continue;
+    if (f.severity === 'info' && f.confirmed === undefined) continue;
     const key = reception.unitOf(f);
-    const entry = tally.get(key) ?? { error: 0, warning: 0 };
-    entry[f.severity] += 1;
+    const entry = tally.get(key) ?? { ...noFindings };
+    if (f.confirmed !== undefined) entry.confirmed += 1;
+    else if (f.severity !== 'info') entry[f.severity] += 1;
     tally.set(key, entry);
   }
   return tally;

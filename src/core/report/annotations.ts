@@ -11,6 +11,7 @@ const severityLabel: Record<Severity, Record<Lang, string>> = {
 };
 
 const suggestionLabel: Record<Lang, string> = { vi: 'Gợi ý sửa', en: 'Suggested fix' };
+const confirmedLabel: Record<Lang, string> = { vi: 'đã xác nhận', en: 'confirmed' };
 
 /** One line of a cell note: severity, message, and the repair when there is one. */
 export function noteLine(finding: Finding, lang: Lang): string {
@@ -21,12 +22,17 @@ export function noteLine(finding: Finding, lang: Lang): string {
           : finding.suggestion.value
       }.`
     : '';
-  return `[${severityLabel[finding.severity][lang]}] ${renderMessage(finding, lang)}${suggestion} (${finding.rule})`;
+  const confirmed = finding.confirmed
+    ? ` — ${confirmedLabel[lang]}${finding.confirmed.reason === '' ? '' : `: ${finding.confirmed.reason}`}`
+    : '';
+  const text = `${renderMessage(finding, lang)}${finding.confirmed ? '' : suggestion} (${finding.rule})`;
+  return `[${severityLabel[finding.severity][lang]}${confirmed}] ${text}`;
 }
 
 /**
- * Validate's plan: colour each finding's cell by its worst severity (info is not coloured),
- * mark the row at its first column, one note per cell gathering all its findings.
+ * Validate's plan: colour each finding's cell by its worst severity (info and confirmed findings
+ * are not coloured), mark the row at its first column, one note per cell gathering all its
+ * findings, the confirmed ones said so.
  */
 export function annotationPlan(findings: readonly Finding[], lang: Lang): EditPlan {
   const bySheet = new Map<string, Finding[]>();
@@ -53,10 +59,11 @@ function sheetEdits(sheet: string, findings: readonly Finding[], lang: Lang): Sh
   const markedRows = new Set<number>();
   for (const [cell, list] of byCell) {
     const sorted = [...list].sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
-    const worst = sorted[0]!.severity;
+    const open = sorted.find((f) => f.confirmed === undefined);
+    const worst = open?.severity ?? 'info';
     if (worst !== 'info') {
       groups[worst].push(cell);
-      markedRows.add(sorted[0]!.row);
+      markedRows.add(open!.row);
     }
     notes.push({ cell, text: sorted.map((f) => noteLine(f, lang)).join('\n') });
   }

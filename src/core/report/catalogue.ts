@@ -209,6 +209,14 @@ export const catalogue = {
       en: 'No header of {appendices} was found on this sheet; it was skipped.',
     },
   },
+  'confirmation-lapsed': {
+    severity: 'info',
+    title: { vi: 'Xác nhận không còn áp dụng', en: 'Confirmation lapsed' },
+    message: {
+      vi: 'Dòng xác nhận ghi giá trị {expected}, nhưng ô nay ghi {actual}: xác nhận bị bỏ qua ("{line}").',
+      en: 'The confirmation was written for {expected}, but the cell now holds {actual}: it is ignored ("{line}").',
+    },
+  },
 } as const satisfies Record<string, RuleMeta>;
 
 export type RuleId = keyof typeof catalogue;

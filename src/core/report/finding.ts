@@ -34,12 +34,28 @@ export interface Finding {
   readonly suggestion?: Suggestion;
   /** Extra words the message template needs (a unit name, another cell, a reason). */
   readonly detail?: Readonly<Record<string, DetailValue>>;
+  /** Set when a reviewer's line in the cell's note confirms the value: reported, never counted. */
+  readonly confirmed?: Confirmed;
+}
+
+/** A reviewer's confirmation that a finding's value is right, as the note's line gave it. */
+export interface Confirmed {
+  readonly reason: string;
+  /** The note's line, carried as it is into a consolidated cell. */
+  readonly line: string;
 }
 
 export const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/** Findings per severity; confirmed ones are left out, they are counted by `countConfirmed`. */
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity] += 1;
+  for (const f of findings) if (f.confirmed === undefined) counts[f.severity] += 1;
   return counts;
+}
+
+export function countConfirmed(findings: readonly Finding[]): number {
+  let confirmed = 0;
+  for (const f of findings) if (f.confirmed !== undefined) confirmed += 1;
+  return confirmed;
 }
