@@ -10,7 +10,7 @@ import { buildSeedWorkbooks } from '../../../scripts/seed-workbooks';
 import { pl2Header, pl2Row, sheet, workbook } from '../../support/grids';
 
 describe('the rule catalogue', () => {
-  it('holds exactly the rules of SPEC.md, plus the two file-level ones of the merge', () => {
+  it('holds exactly the rules of SPEC.md, plus the two file-level ones of the merge and the lapsed confirmation', () => {
     expect(ruleIds).toEqual([
       'not-a-number',
       'negative-value',
@@ -40,6 +40,7 @@ describe('the rule catalogue', () => {
       'model-flag-mismatch',
       'unreadable-file',
       'not-an-appendix',
+      'confirmation-lapsed',
     ]);
     expect(catalogue['ratio-mismatch'].severity).toBe('error');
     expect(catalogue['decimal-comma'].severity).toBe('info');
