@@ -14,6 +14,14 @@ export interface PaneActions {
   revert(): Promise<number>;
   selectCell(sheet: string, cell: string): Promise<void>;
   acceptSuggestion(finding: PaneFinding): Promise<void>;
+  /**
+   * Writes the reviewer's confirmation of a finding into its cell's note, with the value the cell
+   * holds now: `Soát: xác nhận RULE = VALUE — REASON` (`Soát: confirmed …` in English). The rest
+   * of the note is left as it was; the next Validate reports the finding confirmed.
+   */
+  confirm(finding: PaneFinding, reason: string, lang: Lang): Promise<void>;
+  /** Removes the confirmation of a finding from its cell's note, the rest of the note as it was. */
+  unconfirm(finding: PaneFinding, lang: Lang): Promise<void>;
   /** Merges the appendix sheets of the open workbook into new sheets of it. */
   mergeSheets(lang: Lang): Promise<PaneReport>;
   /** Merges unit .xlsx files chosen in the pane into new sheets of the open workbook. */
@@ -60,11 +68,16 @@ export interface PaneFinding {
   readonly message: string;
   readonly actual: ReportedValue;
   readonly suggestion?: Suggestion;
+  /** The reviewer's reason, when a line in the cell's note confirms the finding. */
+  readonly confirmed?: string;
 }
 
 export interface PaneReport {
   readonly findings: readonly PaneFinding[];
+  /** Findings that are not confirmed, per severity. */
   readonly summary: Record<Severity, number>;
+  /** Confirmed findings, which the summary leaves out. */
+  readonly confirmed?: number;
   /** What the run checked or merged against, so the pane's line follows without another call. */
   readonly inForce?: PaneInForce;
 }

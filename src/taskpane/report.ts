@@ -1,6 +1,6 @@
 import type { InForce } from '../core/definition';
 import type { Finding, Lang } from '../core/report/finding';
-import { countBySeverity } from '../core/report/finding';
+import { countBySeverity, countConfirmed } from '../core/report/finding';
 import { renderMessage } from '../core/report/messages';
 import type { PaneFinding, PaneReport } from './actions';
 import { paneInForce } from './in-force';
@@ -17,8 +17,10 @@ export function paneReport(findings: readonly Finding[], lang: Lang, inForce?: I
       message: renderMessage(f, lang),
       actual: f.actual,
       ...(f.suggestion === undefined ? {} : { suggestion: f.suggestion }),
+      ...(f.confirmed === undefined ? {} : { confirmed: f.confirmed.reason }),
     })),
     summary: countBySeverity(findings),
+    ...(countConfirmed(findings) > 0 ? { confirmed: countConfirmed(findings) } : {}),
     ...(inForce === undefined ? {} : { inForce: paneInForce(inForce, lang) }),
   };
 }

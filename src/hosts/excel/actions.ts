@@ -8,6 +8,7 @@ import type { MergeInput } from '../../core/merge/inputs';
 import { sheetInputs } from '../../core/merge/inputs';
 import { registrySheetDraft } from '../../core/merge/template';
 import { findRegistrySheet } from '../../core/units/sheet';
+import { confirmationLine, confirmationValue } from '../../core/confirm';
 import { annotationPlan } from '../../core/report/annotations';
 import type { Lang } from '../../core/report/finding';
 import type {
@@ -76,6 +77,17 @@ export class ExcelPaneActions implements PaneActions {
     if (suggestion === undefined) return;
     // Only the value changes: the other findings' marks stay until the next Validate.
     await this.host.writeCells(finding.sheet, [{ cell: suggestion.cell, value: suggestion.value }]);
+  }
+
+  /** The line carries the value the cell holds when it is written, read in the same run. */
+  confirm(finding: PaneFinding, reason: string, lang: Lang): Promise<void> {
+    return this.host.confirmCell(finding.sheet, finding.cell, finding.rule, (value) =>
+      confirmationLine(finding.rule, confirmationValue(value, lang), reason, lang),
+    );
+  }
+
+  unconfirm(finding: PaneFinding, _lang: Lang): Promise<void> {
+    return this.host.unconfirmCell(finding.sheet, finding.cell, finding.rule);
   }
 
   /**

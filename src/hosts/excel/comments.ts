@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+import { confirmationsInNote, covers, withConfirmation, withoutConfirmation } from '../../core/confirm';
 import { hasSoatBlock, soatBlock } from '../../core/report/annotation';
 import type { ExcelFeatures } from './api';
 import { splitSheetAddress } from './addresses';
@@ -20,8 +21,17 @@ export function commentStore(features: ExcelFeatures): CommentStore {
 /** A cell's note or thread as the core sees it (`text`), and what is needed to change it. */
 export interface CellComment {
   readonly text: string;
-  /** Threads only: the comment's id, whether it is Soát's own, and Soát's replies in it. */
-  readonly thread?: { readonly id: string; readonly own: boolean; readonly soatReplies: readonly string[] };
+  /**
+   * Threads only: the comment's id and content, whether it is Soát's own, Soát's replies in it, and
+   * the replies holding a reviewer's confirmation (read with the note, they count as the human's).
+   */
+  readonly thread?: {
+    readonly id: string;
+    readonly content: string;
+    readonly own: boolean;
+    readonly soatReplies: readonly string[];
+    readonly confirmationReplies: readonly { readonly id: string; readonly content: string }[];
+  };
 }
 
 /** Sheet → cell → comment. */
@@ -92,8 +102,21 @@ function cellComment(store: CommentStore, item: Excel.Note | Excel.Comment): Cel
   const thread = item as Excel.Comment;
   const own = hasSoatBlock(thread.content);
   const replies = own ? [] : thread.replies.items.filter((reply) => hasSoatBlock(reply.content));
-  const text = [thread.content, ...replies.map((reply) => reply.content)].join('\n\n');
-  return { text, thread: { id: thread.id, own, soatReplies: replies.map((reply) => reply.id) } };
+  const confirmations = thread.replies.items.filter(
+    (reply) => !hasSoatBlock(reply.content) && confirmationsInNote(reply.content).length > 0,
+  );
+  // Confirmations first: the human's part of the text ends where Soát's block begins.
+  const text = [thread.content, ...confirmations.map((r) => r.content), ...replies.map((r) => r.content)].join('\n\n');
+  return {
+    text,
+    thread: {
+      id: thread.id,
+      content: thread.content,
+      own,
+      soatReplies: replies.map((reply) => reply.id),
+      confirmationReplies: confirmations.map((reply) => ({ id: reply.id, content: reply.content })),
+    },
+  };
 }
 
 /** Soát's block of a resolved note text; undefined when there is none. */
@@ -136,5 +159,74 @@ export function queueCommentWrite(
       if (first !== undefined) replies.getItem(first).delete();
     } else if (first === undefined) replies.add(block);
     else replies.getItem(first).content = block;
+  }
+}
+
+/**
+ * Queues a reviewer's confirmation of `rule` on one cell. A note takes the line among its text; a
+ * thread, whose words belong to its author, takes it as a reply (a new thread when there is none),
+ * and an earlier reply confirming that rule alone is replaced.
+ */
+export function queueConfirmationWrite(
+  context: Excel.RequestContext,
+  store: CommentStore,
+  worksheet: Excel.Worksheet,
+  cell: string,
+  existing: CellComment | undefined,
+  line: string,
+  rule: string,
+): void {
+  if (store === 'notes') {
+    queueCommentWrite(context, store, worksheet, cell, withConfirmation(existing?.text, line, rule), existing);
+    return;
+  }
+  if (store !== 'threads') return;
+  const thread = existing?.thread;
+  if (thread === undefined) {
+    context.workbook.comments.add(worksheet.getRange(cell), line);
+    return;
+  }
+  const replies = context.workbook.comments.getItem(thread.id).replies;
+  for (const reply of thread.confirmationReplies) {
+    const only = confirmationsInNote(reply.content).every((c) => c.rules.length === 1 && c.rules[0] === rule);
+    if (only) replies.getItem(reply.id).delete();
+  }
+  replies.add(line);
+}
+
+/**
+ * Queues the removal of the confirmations of `rule` on one cell: from a note's text, or the
+ * replies (and a thread holding nothing else) that carry them; a human's own words stay.
+ */
+export function queueConfirmationRemoval(
+  context: Excel.RequestContext,
+  store: CommentStore,
+  worksheet: Excel.Worksheet,
+  cell: string,
+  existing: CellComment | undefined,
+  rule: string,
+): void {
+  if (existing === undefined) return;
+  if (store === 'notes') {
+    const next = withoutConfirmation(existing.text, rule) ?? null;
+    if (next !== existing.text) queueCommentWrite(context, store, worksheet, cell, next, existing);
+    return;
+  }
+  const thread = existing.thread;
+  if (store !== 'threads' || thread === undefined) return;
+  const comments = context.workbook.comments;
+  if (!thread.own && confirmationsInNote(thread.content).some((c) => covers(c, rule))) {
+    const rest = withoutConfirmation(thread.content, rule);
+    // A thread that held only the confirmation was the reviewer's line: it goes, replies with it.
+    if (rest === undefined) {
+      comments.getItem(thread.id).delete();
+      return;
+    }
+  }
+  for (const reply of thread.confirmationReplies) {
+    const rest = withoutConfirmation(reply.content, rule);
+    if (rest === reply.content) continue;
+    if (rest === undefined) comments.getItem(thread.id).replies.getItem(reply.id).delete();
+    else comments.getItem(thread.id).replies.getItem(reply.id).content = rest;
   }
 }

@@ -4,18 +4,18 @@ import { resolveClear, resolvePlan } from '../../core/annotate';
 import type { SpreadsheetHost } from '../../core/host';
 import type { SheetDraft, WorkbookDraft } from '../../core/merge/output';
 import type { CellWrite, EditPlan } from '../../core/plan';
-import type { SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import type { ExcelFeatures, OfficeApi } from './api';
 import { detectFeatures, minimumExcelApi } from './api';
 import type { PayloadBudget } from './batch';
 import { ReadBatch, WriteBatch, callBytes, payloadBudget } from './batch';
 import type { CommentStore } from './comments';
-import { commentStore, queueCommentWrite } from './comments';
+import { commentStore, queueCommentWrite, queueConfirmationRemoval, queueConfirmationWrite } from './comments';
 import { ExcelHostError } from './errors';
 import { queueFillGroup, queueFillRead } from './fills';
 import { isOwnSheet, writeMergeDraft } from './merge-outputs';
 import type { ExcelMarks } from './read';
-import { readWorkbook } from './read';
+import { cellValue, readWorkbook } from './read';
 import { knownSeparator, learnSeparator } from './separator';
 import type { Overwritten, StoredRecord } from './record';
 import { queueRecordWrite } from './record';
@@ -207,6 +207,45 @@ export class ExcelHost implements SpreadsheetHost {
       await batch.finish();
       return entries.length;
     });
+  }
+
+  /**
+   * Writes a reviewer's confirmation of `rule` into one cell's note or thread, the line made from
+   * the value the cell holds now; four syncs (the notes, the cell's value, the write), whatever
+   * the workbook. Nothing else of the note changes.
+   */
+  confirmCell(sheet: string, cell: string, rule: string, line: (value: CellValue) => string): Promise<void> {
+    return this.run(async (context) => {
+      const { marks, worksheet } = await this.noteTarget(context, sheet);
+      const range = worksheet.getRange(cell).load('values,valueTypes');
+      await context.sync();
+      const value = cellValue(range.values[0]?.[0], range.valueTypes[0]?.[0]);
+      queueConfirmationWrite(context, this.store, worksheet, cell, marks.comments.get(sheet)?.get(cell), line(value), rule);
+      await context.sync();
+    });
+  }
+
+  /** Removes the confirmations of `rule` from one cell's note or thread; three syncs. */
+  unconfirmCell(sheet: string, cell: string, rule: string): Promise<void> {
+    return this.run(async (context) => {
+      const { marks, worksheet } = await this.noteTarget(context, sheet);
+      queueConfirmationRemoval(context, this.store, worksheet, cell, marks.comments.get(sheet)?.get(cell), rule);
+      await context.sync();
+    });
+  }
+
+  /** The notes of the workbook, and the sheet whose note a reviewer changes, checked writable. */
+  private async noteTarget(
+    context: Excel.RequestContext,
+    sheet: string,
+  ): Promise<{ marks: ExcelMarks; worksheet: Excel.Worksheet }> {
+    if (this.store === 'none') throw new ExcelHostError('unsupported');
+    this.pendingMarks = undefined;
+    const { marks } = await this.read(context, false);
+    const known = marks.sheets.find((s) => s.name === sheet);
+    if (known === undefined) throw new ExcelHostError('sheet-missing', ` (${sheet})`);
+    if (known.protected) throw new ExcelHostError('protected', ` (${sheet})`);
+    return { marks, worksheet: context.workbook.worksheets.getItem(sheet) };
   }
 
   /** Shows a finding's cell: activates its sheet and selects the cell. */

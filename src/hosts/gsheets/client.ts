@@ -76,6 +76,12 @@ export class GsheetsPaneActions implements PaneActions {
   acceptSuggestion(finding: PaneFinding): Promise<void> {
     return this.server.acceptSuggestion(finding);
   }
+  confirm(finding: PaneFinding, reason: string, lang: Lang): Promise<void> {
+    return this.server.confirm(finding, reason, lang);
+  }
+  unconfirm(finding: PaneFinding, lang: Lang): Promise<void> {
+    return this.server.unconfirm(finding, lang);
+  }
   mergeSheets(lang: Lang): Promise<PaneReport> {
     return this.server.mergeSheets(lang);
   }

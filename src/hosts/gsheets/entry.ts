@@ -22,6 +22,8 @@ export const {
   revert,
   selectCell,
   acceptSuggestion,
+  confirm,
+  unconfirm,
   mergeSheets,
   uploadChunk,
   mergeUpload,

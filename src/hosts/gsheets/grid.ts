@@ -41,7 +41,7 @@ const automaticFormats = new Set(['', 'General', '0.###############']);
 
 const errorLiteral = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|ERROR!|SPILL!|CALC!)$/;
 
-function cellValue(value: GsValue, formula: string): CellValue {
+export function cellValue(value: GsValue, formula: string): CellValue {
   if (value === '') return null;
   // Apps Script gives an error value as its text; only a formula can produce one.
   if (typeof value === 'string' && formula !== '' && errorLiteral.test(value)) return { error: value };

@@ -10,6 +10,7 @@ import type { ComputeSummary, PaneFinding, PaneInForce, PaneReport } from '../..
 import { paneInForce } from '../../taskpane/in-force';
 import { registrySheetExists } from '../../taskpane/refusal';
 import type { GsHtmlService, GsSpreadsheet, GsSpreadsheetApp, GsUtilities } from './apps-script';
+import { confirmInSheet, unconfirmInSheet } from './confirm';
 import { GsheetsHost } from './host';
 import { paneReport } from '../../taskpane/report';
 import { mergeIntoSpreadsheet } from './merge';
@@ -82,6 +83,14 @@ export const serverFunctions = {
         { sheet: finding.sheet, fills: [], notes: [], writes: [{ cell: suggestion.cell, value: suggestion.value }] },
       ],
     });
+  },
+
+  confirm(finding: PaneFinding, reason: string, lang: Lang): void {
+    confirmInSheet(services().SpreadsheetApp.getActiveSpreadsheet(), finding, reason, lang);
+  },
+
+  unconfirm(finding: PaneFinding, _lang: Lang): void {
+    unconfirmInSheet(services().SpreadsheetApp.getActiveSpreadsheet(), finding);
   },
 
   /**

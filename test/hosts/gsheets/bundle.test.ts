@@ -59,6 +59,8 @@ test('Code.js has no module system left and every entry point as a top-level fun
     'revert',
     'selectCell',
     'acceptSuggestion',
+    'confirm',
+    'unconfirm',
     'mergeSheets',
     'uploadChunk',
     'mergeUpload',
