@@ -220,7 +220,15 @@ export class ExcelHost implements SpreadsheetHost {
       const range = worksheet.getRange(cell).load('values,valueTypes');
       await context.sync();
       const value = cellValue(range.values[0]?.[0], range.valueTypes[0]?.[0]);
-      queueConfirmationWrite(context, this.store, worksheet, cell, marks.comments.get(sheet)?.get(cell), line(value), rule);
+      queueConfirmationWrite(
+        context,
+        this.store,
+        worksheet,
+        cell,
+        marks.comments.get(sheet)?.get(cell),
+        line(value),
+        rule,
+      );
       await context.sync();
     });
   }

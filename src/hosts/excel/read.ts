@@ -179,7 +179,10 @@ function sheetSnapshot(read: UsedRead, blocks: readonly BlockRead[], comments: C
 }
 
 /** Excel gives "" for an empty cell and the error's text ("#DIV/0!") for an error. */
-export function cellValue(value: unknown, type: Excel.RangeValueType | `${Excel.RangeValueType}` | undefined): CellValue {
+export function cellValue(
+  value: unknown,
+  type: Excel.RangeValueType | `${Excel.RangeValueType}` | undefined,
+): CellValue {
   if (type === 'Error') return { error: String(value) };
   if (value === '' || value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;

@@ -1,0 +1,175 @@
+import { soatMarker } from '../../src/core/report/annotation';
+import type { CellValue, WorkbookSnapshot } from '../../src/core/snapshot';
+import { ExcelPaneActions } from '../../src/hosts/excel/actions';
+import { GsheetsPaneActions } from '../../src/hosts/gsheets/client';
+import type { ServerClient } from '../../src/hosts/gsheets/client';
+import { serverFunctions } from '../../src/hosts/gsheets/server';
+import type { PaneActions, PaneFinding, PaneReport } from '../../src/taskpane/actions';
+import { FakeExcel, WorkbookModel } from '../support/fake-excel';
+import { FakeSpreadsheet, FakeSpreadsheetApp, fakeHtmlService } from '../support/fake-spreadsheet-app';
+import { pl2Header, pl2Row, sheet } from '../support/grids';
+
+/**
+ * A reviewer's confirmation through the pane's actions, in Excel (notes, and threads in an older
+ * Excel) and in Google Sheets: confirm, validate again, the finding is confirmed and not coloured;
+ * a changed value lapses; removing it gives back the note as it was.
+ */
+
+const name = 'Phụ lục 2';
+const human = 'Đã hỏi lại đơn vị ngày 3/10.\n  Chị Lan giữ bản giấy.  ';
+const reason = 'đơn vị tính trên cơ sở khác';
+
+/** Row 4: Sở Y tế's I (H/E × 100) says 80 where 34,62 is right; `rows` more correct rows below. */
+function workbook(rows = 0): WorkbookSnapshot {
+  const values: CellValue[][] = [
+    ['PHỤ LỤC 2'],
+    pl2Header,
+    pl2Row(1, 'Sở Tư pháp'),
+    pl2Row(2, 'Sở Y tế', { I: 80 }),
+    ...Array.from({ length: rows }, (_, i) => pl2Row(i + 3, 'Sở Tư pháp')),
+  ];
+  return { sheets: [sheet(name, values, { notes: { I4: human } })] };
+}
+
+interface Pane {
+  readonly actions: PaneActions;
+  note(): string | undefined;
+  fill(): string | undefined;
+  setI4(value: number): void;
+  /** Round trips (Excel syncs) or service calls (Sheets) so far. */
+  calls(): number;
+}
+
+function excelPane(snapshot: WorkbookSnapshot, version: string): Pane {
+  const model = WorkbookModel.fromSnapshot(snapshot);
+  if (version === '1.10') {
+    // Before notes, a human's words on a cell are a thread of theirs.
+    const sheetModel = model.sheet(name)!;
+    for (const [cell, note] of sheetModel.notes) {
+      model.comments.push({
+        id: model.newId(),
+        sheet: name,
+        cell,
+        content: note.content,
+        authorName: 'Lan',
+        replies: [],
+      });
+    }
+    sheetModel.notes.clear();
+  }
+  const excel = new FakeExcel(model, version);
+  return {
+    actions: new ExcelPaneActions(excel.api()),
+    note: () => excel.notes(name)['I4'],
+    fill: () => excel.fill(name, 'I4'),
+    setI4: (value) => (excel.book.sheet(name)!.at(4, 9).value = value),
+    calls: () => excel.counters.syncs,
+  };
+}
+
+/** The sidebar's client over the server functions, the seam google.script.run crosses. */
+function sheetsPane(snapshot: WorkbookSnapshot): Pane {
+  const spreadsheet = new FakeSpreadsheet([]);
+  for (const s of snapshot.sheets) spreadsheet.load(s);
+  Object.assign(globalThis, { SpreadsheetApp: new FakeSpreadsheetApp(spreadsheet), HtmlService: fakeHtmlService });
+  const server = new Proxy({} as ServerClient, {
+    get:
+      (_, key: keyof typeof serverFunctions) =>
+      (...args: unknown[]) =>
+        Promise.resolve((serverFunctions[key] as (...a: unknown[]) => unknown)(...args)),
+  });
+  const pl2 = () => spreadsheet.sheet(name);
+  return {
+    actions: new GsheetsPaneActions(server, () => Promise.reject(new Error('no files here'))),
+    note: () => pl2().getRange('I4').getNotes()[0]![0] || undefined,
+    fill: () => {
+      const color = pl2().getRange('I4').getBackgrounds()[0]![0]!;
+      return color === '#ffffff' ? undefined : `FF${color.slice(1).toUpperCase()}`;
+    },
+    setI4: (value) =>
+      void pl2()
+        .getRange('I4')
+        .setValues([[value]]),
+    calls: () => spreadsheet.ledger.calls.length,
+  };
+}
+
+const hosts: [string, (snapshot: WorkbookSnapshot) => Pane][] = [
+  ['Excel, notes (ExcelApi 1.18)', (s) => excelPane(s, '1.18')],
+  ['Excel, threaded comments (ExcelApi 1.10)', (s) => excelPane(s, '1.10')],
+  ['Google Sheets', sheetsPane],
+];
+
+const at = (report: PaneReport, cell: string): PaneFinding[] => report.findings.filter((f) => f.cell === cell);
+const ruleAndReason = (report: PaneReport, cell: string) => at(report, cell).map((f) => [f.rule, f.confirmed ?? null]);
+
+describe.each(hosts)('%s', (_, open) => {
+  test('confirm, validate again: the finding is confirmed, not coloured, not counted; the note keeps the human’s words', async () => {
+    const pane = open(workbook());
+    const first = await pane.actions.validate('vi');
+    expect(ruleAndReason(first, 'I4')).toEqual([['ratio-mismatch', null]]);
+    expect(first.summary.error).toBe(1);
+    expect(pane.fill()).toBe('FFFFC7CE');
+    const annotated = pane.note()!;
+    // Soát's block after the human's words (in a note, their trailing spaces dropped, as ever).
+    expect(annotated.startsWith(human.trimEnd())).toBe(true);
+    expect(annotated).toContain(`\n\n${soatMarker}`);
+
+    await pane.actions.confirm(at(first, 'I4')[0]!, reason, 'vi');
+    const line = `Soát: xác nhận ratio-mismatch = 80 — ${reason}`;
+    expect(pane.note()).toContain(line);
+    // The line is the only change: taken out, the note is byte for byte what it was.
+    expect(pane.note()!.replace(`\n\n${line}`, '').replace(`\n${line}`, '')).toBe(annotated);
+
+    const again = await pane.actions.validate('vi');
+    expect(ruleAndReason(again, 'I4')).toEqual([['ratio-mismatch', reason]]);
+    expect([again.summary.error, again.confirmed]).toEqual([0, 1]);
+    expect(pane.fill()).toBeUndefined();
+    expect(pane.note()!.startsWith(human.trimEnd())).toBe(true);
+    expect(pane.note()).toContain(line);
+    expect(pane.note()).toContain(`[Lỗi — đã xác nhận: ${reason}]`);
+
+    const third = await pane.actions.validate('vi');
+    expect(ruleAndReason(third, 'I4')).toEqual([['ratio-mismatch', reason]]);
+  });
+
+  test('a changed value makes the confirmation lapse, and the info finding says so', async () => {
+    const pane = open(workbook());
+    const first = await pane.actions.validate('en');
+    await pane.actions.confirm(at(first, 'I4')[0]!, 'other base', 'en');
+    expect(pane.note()).toContain('Soát: confirmed ratio-mismatch = 80 — other base');
+    pane.setI4(81);
+    const report = await pane.actions.validate('en');
+    expect(at(report, 'I4').map((f) => [f.rule, f.severity, f.confirmed ?? null])).toEqual([
+      ['ratio-mismatch', 'error', null],
+      ['confirmation-lapsed', 'info', null],
+    ]);
+    expect(report.summary.error).toBe(1);
+    expect(pane.fill()).toBe('FFFFC7CE');
+  });
+
+  test('remove the confirmation: the note is what it was, the finding an error again', async () => {
+    const pane = open(workbook());
+    const first = await pane.actions.validate('vi');
+    const before = pane.note();
+    await pane.actions.confirm(at(first, 'I4')[0]!, reason, 'vi');
+    const confirmed = await pane.actions.validate('vi');
+    await pane.actions.unconfirm(at(confirmed, 'I4')[0]!, 'vi');
+    const report = await pane.actions.validate('vi');
+    expect(ruleAndReason(report, 'I4')).toEqual([['ratio-mismatch', null]]);
+    expect(pane.note()).toBe(before);
+    expect(pane.fill()).toBe('FFFFC7CE');
+  });
+
+  test('confirming costs the same calls on a sheet of 2 rows as of 300', async () => {
+    const costs: number[] = [];
+    for (const rows of [0, 298]) {
+      const pane = open(workbook(rows));
+      const report = await pane.actions.validate('vi');
+      const before = pane.calls();
+      await pane.actions.confirm(at(report, 'I4')[0]!, reason, 'vi');
+      costs.push(pane.calls() - before);
+    }
+    expect(costs[1]).toBe(costs[0]);
+  });
+});
