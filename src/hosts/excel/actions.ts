@@ -86,7 +86,7 @@ export class ExcelPaneActions implements PaneActions {
     );
   }
 
-  unconfirm(finding: PaneFinding, _lang: Lang): Promise<void> {
+  unconfirm(finding: PaneFinding): Promise<void> {
     return this.host.unconfirmCell(finding.sheet, finding.cell, finding.rule);
   }
 

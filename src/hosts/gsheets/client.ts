@@ -79,8 +79,8 @@ export class GsheetsPaneActions implements PaneActions {
   confirm(finding: PaneFinding, reason: string, lang: Lang): Promise<void> {
     return this.server.confirm(finding, reason, lang);
   }
-  unconfirm(finding: PaneFinding, lang: Lang): Promise<void> {
-    return this.server.unconfirm(finding, lang);
+  unconfirm(finding: PaneFinding): Promise<void> {
+    return this.server.unconfirm(finding);
   }
   mergeSheets(lang: Lang): Promise<PaneReport> {
     return this.server.mergeSheets(lang);

@@ -89,7 +89,7 @@ export const serverFunctions = {
     confirmInSheet(services().SpreadsheetApp.getActiveSpreadsheet(), finding, reason, lang);
   },
 
-  unconfirm(finding: PaneFinding, _lang: Lang): void {
+  unconfirm(finding: PaneFinding): void {
     unconfirmInSheet(services().SpreadsheetApp.getActiveSpreadsheet(), finding);
   },
 
