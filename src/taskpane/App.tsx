@@ -15,6 +15,7 @@ import {
 import { useEffect, useState } from 'react';
 import type { Lang } from '../core/report/finding';
 import type { PaneActions, PaneFile, PaneFinding, PaneInForce, PaneReport } from './actions';
+import { confirmText } from './confirm-words';
 import { DefinitionPanel } from './DefinitionPanel';
 import { FindingsList } from './FindingsList';
 import { t } from './i18n';
@@ -103,6 +104,19 @@ export function App({ actions, initialLang = 'vi', initialError }: AppProps) {
       await actions.acceptSuggestion(f);
       await refresh();
       return t('accepted', lang, { cell: f.suggestion?.cell ?? f.cell });
+    });
+  // The line goes into the note, then the list is checked again so the finding moves to "confirmed".
+  const confirm = (f: PaneFinding, reason: string): void =>
+    void run(async () => {
+      await actions.confirm(f, reason, lang);
+      await showReport(actions.validate(lang));
+      return confirmText('confirmedNotice', lang, { cell: `${f.sheet}!${f.cell}` });
+    });
+  const unconfirm = (f: PaneFinding): void =>
+    void run(async () => {
+      await actions.unconfirm(f, lang);
+      await showReport(actions.validate(lang));
+      return confirmText('unconfirmedNotice', lang, { cell: `${f.sheet}!${f.cell}` });
     });
   const mergeFiles = (files: PaneFile[]): void => void run(() => showReport(actions.mergeFiles(files, lang)));
   const loadDefinition = (file: PaneFile): void =>
@@ -212,7 +226,16 @@ export function App({ actions, initialLang = 'vi', initialError }: AppProps) {
         <Divider>{t('definitions', lang)}</Divider>
         <DefinitionPanel lang={lang} busy={busy} onLoadFile={loadDefinition} onCreateRegistry={createRegistry} />
         <Divider />
-        {report && <FindingsList findings={report.findings} lang={lang} onSelect={select} onAccept={accept} />}
+        {report && (
+          <FindingsList
+            findings={report.findings}
+            lang={lang}
+            onSelect={select}
+            onAccept={accept}
+            onConfirm={confirm}
+            onUnconfirm={unconfirm}
+          />
+        )}
       </main>
     </FluentProvider>
   );

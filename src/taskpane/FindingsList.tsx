@@ -2,6 +2,9 @@ import { Badge, Button, Checkbox, Select, Subtitle2, Text, makeStyles, tokens } 
 import { useMemo, useState } from 'react';
 import type { Lang, Severity } from '../core/report/finding';
 import type { PaneFinding } from './actions';
+import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmedFindings } from './ConfirmedFindings';
+import { confirmText } from './confirm-words';
 import { filterFindings, groupFindings, rulesOf } from './findings';
 import { severityName, t } from './i18n';
 
@@ -30,11 +33,18 @@ export interface FindingsListProps {
   readonly lang: Lang;
   onSelect(finding: PaneFinding): void;
   onAccept(finding: PaneFinding): void;
+  /** A reviewer's confirmation, with the reason asked in a dialog; without it there is no button. */
+  onConfirm?(finding: PaneFinding, reason: string): void;
+  onUnconfirm?(finding: PaneFinding): void;
 }
 
 /** Findings grouped by sheet and severity with counts; a click selects the cell in the workbook. */
-export function FindingsList({ findings, lang, onSelect, onAccept }: FindingsListProps) {
+export function FindingsList({ findings: all, lang, onSelect, onAccept, onConfirm, onUnconfirm }: FindingsListProps) {
   const styles = useStyles();
+  // Confirmed findings are listed apart, below the ones that still ask for work.
+  const findings = useMemo(() => all.filter((f) => f.confirmed === undefined), [all]);
+  const confirmed = useMemo(() => all.filter((f) => f.confirmed !== undefined), [all]);
+  const [confirming, setConfirming] = useState<PaneFinding | undefined>(undefined);
   const [severities, setSeverities] = useState<ReadonlySet<Severity>>(new Set<Severity>(['error', 'warning', 'info']));
   const [rule, setRule] = useState<string | undefined>(undefined);
   const groups = useMemo(
@@ -47,7 +57,7 @@ export function FindingsList({ findings, lang, onSelect, onAccept }: FindingsLis
     else next.delete(severity);
     setSeverities(next);
   };
-  if (findings.length === 0) return <Text data-testid="no-findings">{t('noFindings', lang)}</Text>;
+  if (all.length === 0) return <Text data-testid="no-findings">{t('noFindings', lang)}</Text>;
   return (
     <div data-testid="findings">
       <div className={styles.filters}>
@@ -94,10 +104,32 @@ export function FindingsList({ findings, lang, onSelect, onAccept }: FindingsLis
                   {t('accept', lang)}: {f.suggestion.cell} = {String(f.suggestion.value)}
                 </Button>
               )}
+              {onConfirm && f.cell !== '' && (f.file === undefined || f.file === f.sheet) && (
+                <Button size="small" onClick={() => setConfirming(f)} data-testid="confirm">
+                  {confirmText('confirm', lang)}
+                </Button>
+              )}
             </div>
           ))}
         </section>
       ))}
+      <ConfirmedFindings
+        findings={confirmed}
+        lang={lang}
+        onSelect={onSelect}
+        {...(onUnconfirm ? { onUnconfirm } : {})}
+      />
+      {onConfirm && (
+        <ConfirmDialog
+          finding={confirming}
+          lang={lang}
+          onCancel={() => setConfirming(undefined)}
+          onConfirm={(f, reason) => {
+            setConfirming(undefined);
+            onConfirm(f, reason);
+          }}
+        />
+      )}
     </div>
   );
 }
