@@ -24,11 +24,14 @@ export interface ComputeResult {
 /**
  * Compute percentages: each ratio column of the report (G = F / E, I = H / E in 9T/2024) as a
  * formula into blank cells of rows that have a total, and into mismatched ones only when the user
- * accepts. Cells that already hold a formula are left alone.
+ * accepts. Cells that already hold a formula, and mismatches a reviewer confirmed, are left alone.
  */
 export function computePlan(check: CheckResult, options: ComputeOptions = {}): ComputeResult {
+  // A percentage a reviewer confirmed is right as it stands: never overwritten, never counted as kept.
   const mismatched = new Set(
-    check.findings.filter((f) => f.rule === 'ratio-mismatch').map((f) => `${f.sheet}!${f.cell}`),
+    check.findings
+      .filter((f) => f.rule === 'ratio-mismatch' && f.confirmed === undefined)
+      .map((f) => `${f.sheet}!${f.cell}`),
   );
   const sheets: EditPlan['sheets'][number][] = [];
   const replaced: ComputeResult['replaced'][number][] = [];

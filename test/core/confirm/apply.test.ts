@@ -1,6 +1,11 @@
+import { checkWorkbook } from '../../../src/core/check';
+import { computePlan } from '../../../src/core/compute/percentages';
 import { applyConfirmations } from '../../../src/core/confirm';
 import type { Finding } from '../../../src/core/report/finding';
-import type { SheetSnapshot } from '../../../src/core/snapshot';
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../../src/core/snapshot';
+import { pl2Header, pl2Row, sheet as sheetOf } from '../../support/grids';
+
+const sheet2 = (name: string, values: CellValue[][], notes: Record<string, string>) => sheetOf(name, values, { notes });
 
 const finding = (cell: string, rule: Finding['rule'], severity: Finding['severity'] = 'error'): Finding => ({
   sheet: 'PL2',
@@ -68,5 +73,24 @@ describe('confirmations applied to a sheet’s findings', () => {
   it('leaves findings alone without notes, or with notes that confirm nothing', () => {
     expect(applyConfirmations(findings, sheet({}))).toEqual(findings);
     expect(applyConfirmations(findings, sheet({ G5: 'Soát: xác nhận sum-mismatch — khác quy tắc' }))).toEqual(findings);
+  });
+});
+
+describe('Compute and a confirmed percentage', () => {
+  const grid = (notes: Record<string, string>): WorkbookSnapshot => ({
+    sheets: [
+      sheet2('Phụ lục 2', [pl2Header, pl2Row(1, 'Sở Tư pháp', { I: 80 }), pl2Row(2, 'Sở Y tế', { I: 70 })], notes),
+    ],
+  });
+
+  it('overwrites a mismatched percentage, but not one a reviewer confirmed', () => {
+    const plain = computePlan(checkWorkbook(grid({})), { overwrite: true });
+    expect(plain.replaced.map((r) => r.cell)).toEqual(['I2', 'I3']);
+    const confirmed = computePlan(checkWorkbook(grid({ I2: 'Soát: xác nhận ratio-mismatch = 80 — cơ sở khác' })), {
+      overwrite: true,
+    });
+    expect(confirmed.replaced.map((r) => r.cell)).toEqual(['I3']);
+    const kept = computePlan(checkWorkbook(grid({ I2: 'Soát: xác nhận ratio-mismatch = 80 — cơ sở khác' })));
+    expect(kept.keptMismatches.map((r) => r.cell)).toEqual(['I3']);
   });
 });
