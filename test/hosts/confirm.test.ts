@@ -20,7 +20,7 @@ const human = 'Đã hỏi lại đơn vị ngày 3/10.\n  Chị Lan giữ bản 
 const reason = 'đơn vị tính trên cơ sở khác';
 
 /** Row 4: Sở Y tế's I (H/E × 100) says 80 where 34,62 is right; `rows` more correct rows below. */
-function workbook(rows = 0): WorkbookSnapshot {
+function workbook(rows = 0, notes: Record<string, string> = { I4: human }): WorkbookSnapshot {
   const values: CellValue[][] = [
     ['PHỤ LỤC 2'],
     pl2Header,
@@ -28,7 +28,7 @@ function workbook(rows = 0): WorkbookSnapshot {
     pl2Row(2, 'Sở Y tế', { I: 80 }),
     ...Array.from({ length: rows }, (_, i) => pl2Row(i + 3, 'Sở Tư pháp')),
   ];
-  return { sheets: [sheet(name, values, { notes: { I4: human } })] };
+  return { sheets: [sheet(name, values, { notes })] };
 }
 
 interface Pane {
@@ -159,6 +159,17 @@ describe.each(hosts)('%s', (_, open) => {
     expect(ruleAndReason(report, 'I4')).toEqual([['ratio-mismatch', null]]);
     expect(pane.note()).toBe(before);
     expect(pane.fill()).toBe('FFFFC7CE');
+  });
+
+  test('Clear removes Soát’s words and keeps the confirmation, on a cell that had no note of its own', async () => {
+    const pane = open(workbook(0, {}));
+    const first = await pane.actions.validate('vi');
+    await pane.actions.confirm(at(first, 'I4')[0]!, reason, 'vi');
+    await pane.actions.validate('vi');
+    await pane.actions.clear();
+    expect(pane.note()).toBe(`Soát: xác nhận ratio-mismatch = 80 — ${reason}`);
+    const again = await pane.actions.validate('vi');
+    expect(ruleAndReason(again, 'I4')).toEqual([['ratio-mismatch', reason]]);
   });
 
   test('confirming costs the same calls on a sheet of 2 rows as of 300', async () => {

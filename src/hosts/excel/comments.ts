@@ -148,8 +148,14 @@ export function queueCommentWrite(
     // A Range, not "Sheet!A1": a sheet named like a cell (PL2) would need quoting by Excel's rules.
     if (block !== undefined) comments.add(worksheet.getRange(cell), block);
   } else if (thread.own) {
-    if (block === undefined) comments.getItem(thread.id).delete();
-    else comments.getItem(thread.id).content = block;
+    const [kept, ...others] = thread.confirmationReplies;
+    if (block !== undefined) comments.getItem(thread.id).content = block;
+    else if (kept === undefined) comments.getItem(thread.id).delete();
+    else {
+      // A reviewer's confirmation replied in Soát's thread outlives Soát's words: it becomes the thread.
+      comments.getItem(thread.id).content = [kept, ...others].map((r) => r.content).join('\n');
+      for (const reply of [kept, ...others]) comments.getItem(thread.id).replies.getItem(reply.id).delete();
+    }
   } else {
     // A human's thread: only Soát's reply changes, the human's words are never rewritten.
     const replies = comments.getItem(thread.id).replies;
