@@ -1,5 +1,8 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { WorkbookSnapshot } from '../../src/core/snapshot';
 import { pl2Header, pl2Row } from '../support/grids';
+import { root } from './build';
 import { describeInBrowser, useBrowser } from './harness';
 
 /** Confirming a finding in the task pane, over the fake Excel in Chromium. */
@@ -34,6 +37,8 @@ describeInBrowser('confirming a finding in the task pane', () => {
     await dialog.waitFor({ timeout: 10_000 });
     expect(await dialog.getByTestId('confirm-save').isDisabled()).toBe(true); // a reason is asked for
     await dialog.getByTestId('confirm-reason').fill('đơn vị tính trên cơ sở khác');
+    mkdirSync(join(root, 'out'), { recursive: true });
+    await page.screenshot({ path: join(root, 'out', 'pane-confirm-dialog.png'), fullPage: true });
     await dialog.getByTestId('confirm-save').click();
     await page.getByTestId('notice').filter({ hasText: 'Đã ghi xác nhận' }).waitFor({ timeout: 20_000 });
 
@@ -44,6 +49,7 @@ describeInBrowser('confirming a finding in the task pane', () => {
     const after = await view();
     expect(after.notes['I2']).toContain(`${human}\nSoát: xác nhận ratio-mismatch = 80 — đơn vị tính trên cơ sở khác`);
     expect(after.fills['I2']).toBeUndefined();
+    await page.screenshot({ path: join(root, 'out', 'pane-confirmed.png'), fullPage: true });
 
     await confirmed.getByTestId('unconfirm').click();
     await page.getByTestId('notice').filter({ hasText: 'Đã bỏ xác nhận' }).waitFor({ timeout: 20_000 });
