@@ -72,10 +72,13 @@ function splitReason(text: string): { before: string; after: string } {
 
 /** Every confirmation in the human part of a note; Soát's own block is never read. */
 export function confirmationsInNote(note: string | undefined): Confirmation[] {
-  if (note === undefined || !/so[aáà]t/iu.test(note.normalize('NFC'))) return [];
+  if (note === undefined) return [];
   const { before, after } = splitNote(note);
+  // Most notes are Soát's block alone: their empty human part is all that is looked at.
+  const human = `${before}\n${after}`.normalize('NFC');
+  if (!/so[aáà]t/iu.test(human)) return [];
   const found: Confirmation[] = [];
-  for (const text of `${before}\n${after}`.split(/\r\n|\r|\n/)) {
+  for (const text of human.split(/\r\n|\r|\n/)) {
     const confirmation = parseConfirmationLine(text);
     if (confirmation) found.push(confirmation);
   }
