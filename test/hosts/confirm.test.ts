@@ -94,16 +94,17 @@ function sheetsPane(snapshot: WorkbookSnapshot): Pane {
   };
 }
 
-const hosts: [string, (snapshot: WorkbookSnapshot) => Pane][] = [
-  ['Excel, notes (ExcelApi 1.18)', (s) => excelPane(s, '1.18')],
-  ['Excel, threaded comments (ExcelApi 1.10)', (s) => excelPane(s, '1.10')],
-  ['Google Sheets', sheetsPane],
+/** Each host, and what a confirmation costs there: syncs in Excel, service calls in Sheets. */
+const hosts: [string, (snapshot: WorkbookSnapshot) => Pane, number][] = [
+  ['Excel, notes (ExcelApi 1.18)', (s) => excelPane(s, '1.18'), 4],
+  ['Excel, threaded comments (ExcelApi 1.10)', (s) => excelPane(s, '1.10'), 4],
+  ['Google Sheets', sheetsPane, 5],
 ];
 
 const at = (report: PaneReport, cell: string): PaneFinding[] => report.findings.filter((f) => f.cell === cell);
 const ruleAndReason = (report: PaneReport, cell: string) => at(report, cell).map((f) => [f.rule, f.confirmed ?? null]);
 
-describe.each(hosts)('%s', (_, open) => {
+describe.each(hosts)('%s', (_, open, cost) => {
   test('confirm, validate again: the finding is confirmed, not coloured, not counted; the note keeps the human’s words', async () => {
     const pane = open(workbook());
     const first = await pane.actions.validate('vi');
@@ -172,7 +173,7 @@ describe.each(hosts)('%s', (_, open) => {
     expect(ruleAndReason(again, 'I4')).toEqual([['ratio-mismatch', reason]]);
   });
 
-  test('confirming costs the same calls on a sheet of 2 rows as of 300', async () => {
+  test('confirming costs the same few calls on a sheet of 2 rows as of 300', async () => {
     const costs: number[] = [];
     for (const rows of [0, 298]) {
       const pane = open(workbook(rows));
@@ -181,6 +182,6 @@ describe.each(hosts)('%s', (_, open) => {
       await pane.actions.confirm(at(report, 'I4')[0]!, reason, 'vi');
       costs.push(pane.calls() - before);
     }
-    expect(costs[1]).toBe(costs[0]);
+    expect(costs).toEqual([cost, cost]);
   });
 });
