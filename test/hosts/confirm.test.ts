@@ -3,7 +3,7 @@ import type { CellValue, WorkbookSnapshot } from '../../src/core/snapshot';
 import { ExcelPaneActions } from '../../src/hosts/excel/actions';
 import { GsheetsPaneActions } from '../../src/hosts/gsheets/client';
 import type { ServerClient } from '../../src/hosts/gsheets/client';
-import { serverFunctions } from '../../src/hosts/gsheets/server';
+import { menuValidate, serverFunctions } from '../../src/hosts/gsheets/server';
 import type { PaneActions, PaneFinding, PaneReport } from '../../src/taskpane/actions';
 import { FakeExcel, WorkbookModel } from '../support/fake-excel';
 import { FakeSpreadsheet, FakeSpreadsheetApp, fakeHtmlService } from '../support/fake-spreadsheet-app';
@@ -184,4 +184,15 @@ describe.each(hosts)('%s', (_, open, cost) => {
     }
     expect(costs).toEqual([cost, cost]);
   });
+});
+
+test('the Soát menu’s Validate in Google Sheets counts the confirmed findings apart', async () => {
+  const pane = sheetsPane(workbook());
+  const first = await pane.actions.validate('vi');
+  await pane.actions.confirm(at(first, 'I4')[0]!, reason, 'vi');
+  const app = (globalThis as unknown as { SpreadsheetApp: FakeSpreadsheetApp }).SpreadsheetApp;
+  menuValidate();
+  expect(app.ui.alerts).toEqual([
+    'Soát: 0 lỗi, 0 cảnh báo, 0 thông tin, 1 đã xác nhận / 0 errors, 0 warnings, 0 info, 1 confirmed.',
+  ]);
 });

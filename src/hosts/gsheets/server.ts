@@ -170,7 +170,10 @@ export function onInstall(): void {
 
 function summaryText(report: PaneReport): string {
   const { error, warning, info } = report.summary;
-  return `Soát: ${error} lỗi, ${warning} cảnh báo, ${info} thông tin / ${error} errors, ${warning} warnings, ${info} info.`;
+  const confirmed = report.confirmed ?? 0;
+  const vi = `${error} lỗi, ${warning} cảnh báo, ${info} thông tin${confirmed > 0 ? `, ${confirmed} đã xác nhận` : ''}`;
+  const en = `${error} errors, ${warning} warnings, ${info} info${confirmed > 0 ? `, ${confirmed} confirmed` : ''}`;
+  return `Soát: ${vi} / ${en}.`;
 }
 
 export function menuValidate(): void {
