@@ -10,8 +10,7 @@ import { encodeCellText, escapeXml, textElement, withAttribute } from './xml-tex
 export function withStyle(xml: string | undefined, address: string, style: number): string {
   const s = style === 0 ? undefined : String(style);
   if (xml === undefined) return `<c r="${address}"${s === undefined ? '' : ` s="${s}"`}/>`;
-  const end = xml.indexOf('>') + (xml[xml.indexOf('>') - 1] === '/' ? -1 : 0);
-  return withAttribute(xml.slice(0, end), 's', s) + xml.slice(end);
+  return withAttribute(xml, 's', s);
 }
 
 /** Text a spreadsheet program would take for a formula if it were typed in. */

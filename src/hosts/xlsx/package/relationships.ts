@@ -81,14 +81,14 @@ export async function addRelationship(parts: PackageParts, from: string, type: s
   return id;
 }
 
+/** Removes a relationship; a relationships part left with none is removed too. */
 export async function removeRelationship(parts: PackageParts, from: string, id: string): Promise<void> {
   const name = relsName(from);
   const xml = await parts.text(name);
   if (xml === undefined) return;
-  await parts.set(
-    name,
-    xml.replace(relationshipTag, (tag) => (attribute(tag, 'Id') === id ? '' : tag)),
-  );
+  const kept = xml.replace(relationshipTag, (tag) => (attribute(tag, 'Id') === id ? '' : tag));
+  if (/<Relationship\b/.test(kept)) await parts.set(name, kept);
+  else parts.remove(name);
 }
 
 const contentTypesName = '[Content_Types].xml';

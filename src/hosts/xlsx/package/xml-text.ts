@@ -45,11 +45,18 @@ export function attribute(tag: string, name: string): string | undefined {
   return match === null ? undefined : unescapeXml(match[1]!);
 }
 
-/** The opening tag with `name` set to `value` (in place when present, else after the tag name), or removed for undefined. */
-export function withAttribute(tag: string, name: string, value: string | undefined): string {
+/**
+ * The element with `name` set to `value` in its opening tag (in place when present, else after
+ * the last attribute), or removed for undefined. `element` may also be an opening tag cut before its `>`.
+ */
+export function withAttribute(element: string, name: string, value: string | undefined): string {
+  const close = element.indexOf('>');
+  const openEnd = close < 0 ? element.length : element[close - 1] === '/' ? close - 1 : close;
+  const open = element.slice(0, openEnd);
+  const rest = element.slice(openEnd);
   const present = new RegExp(`\\s${name}="[^"]*"`);
-  if (value === undefined) return tag.replace(present, '');
+  if (value === undefined) return open.replace(present, '') + rest;
   const written = ` ${name}="${escapeXml(value)}"`;
-  if (present.test(tag)) return tag.replace(present, written);
-  return tag.replace(/^<[\w:]+/, (open) => open + written);
+  if (present.test(open)) return open.replace(present, written) + rest;
+  return open.replace(/\s*$/, '') + written + rest;
 }
