@@ -102,7 +102,6 @@ async function excelEscapes(bytes: Buffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(bytes);
   for (const name of Object.keys(zip.files).filter((n) => n.endsWith('.xml'))) {
     const xml = await zip.file(name)!.async('string');
-    // eslint-disable-next-line no-control-regex
     const escaped = xml.replace(
       /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g,
       (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
