@@ -72,7 +72,7 @@ const validate: CommandRunner = async (args, io) => {
   const { workbook, snapshot, bytes } = await openInput(args, args.out !== undefined);
   const result = checkWorkbook({ ...snapshot, file: input }, options);
   if (args.out !== undefined && workbook !== undefined) {
-    const host = new XlsxHost(workbook);
+    const host = new XlsxHost(workbook, undefined, { marksInModel: false });
     await host.applyPlan(annotationPlan(result.findings, args.lang));
     warnBrokenRecord(host, io);
     await writeWorkbookOutput(host, bytes, args.out);
@@ -92,7 +92,7 @@ const compute: CommandRunner = async (args, io) => {
   const result = checkWorkbook({ ...snapshot, file: input }, options);
   if (workbook === undefined) throw new Error('compute needs the workbook');
   const computed = computePlan(result, { overwrite: args.overwrite });
-  const host = new XlsxHost(workbook);
+  const host = new XlsxHost(workbook, undefined, { marksInModel: false });
   await host.applyPlan(computed.plan);
   warnBrokenRecord(host, io);
   await writeWorkbookOutput(host, bytes, args.out!);
@@ -115,7 +115,7 @@ const compute: CommandRunner = async (args, io) => {
 const clear: CommandRunner = async (args, io) => {
   const { workbook, bytes } = await openInput(args);
   if (workbook === undefined) throw new Error('clear needs the workbook');
-  const host = new XlsxHost(workbook);
+  const host = new XlsxHost(workbook, undefined, { marksInModel: false });
   await host.clear();
   warnBrokenRecord(host, io);
   await writeWorkbookOutput(host, bytes, args.out!);

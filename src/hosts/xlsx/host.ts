@@ -21,9 +21,15 @@ export class XlsxHost implements SpreadsheetHost {
   /** What each applyPlan or clear changed, with formula results, in order. */
   readonly changes: WorkbookChange[] = [];
 
+  /**
+   * With `marksInModel: false` (a command that writes the patched package and reads nothing
+   * back) fills, notes and the record are not copied into ExcelJS's model, which saves the
+   * memory of a style and a note object per marked cell; writes still are, for formula results.
+   */
   constructor(
     readonly workbook: ExcelJS.Workbook,
     readonly file?: string,
+    private readonly options: { readonly marksInModel?: boolean } = {},
   ) {}
 
   readSnapshot(): Promise<WorkbookSnapshot> {
@@ -48,20 +54,21 @@ export class XlsxHost implements SpreadsheetHost {
   }
 
   private apply({ edits, record }: Resolution): void {
-    const changed = edits.map((sheetEdits) => applySheetEdits(this.workbook, sheetEdits));
-    writeRecord(this.workbook, record);
+    const marks = this.options.marksInModel !== false;
+    const changed = edits.map((sheetEdits) => applySheetEdits(this.workbook, sheetEdits, marks));
+    if (marks) writeRecord(this.workbook, record);
     this.changes.push({ edits: changed, record });
   }
 }
 
-function applySheetEdits(workbook: ExcelJS.Workbook, edits: ResolvedSheetEdits): SheetChange {
+function applySheetEdits(workbook: ExcelJS.Workbook, edits: ResolvedSheetEdits, marks: boolean): SheetChange {
   const sheet = workbook.getWorksheet(edits.sheet);
   if (sheet === undefined) throw new RangeError(`No sheet named "${edits.sheet}"`);
-  for (const group of edits.fills) {
+  for (const group of marks ? edits.fills : []) {
     const fill = decodeFill(group.color);
     for (const address of group.cells) setFill(sheet.getCell(address), fill);
   }
-  for (const { cell, text } of edits.notes) setNote(sheet.getCell(cell), text);
+  for (const { cell, text } of marks ? edits.notes : []) setNote(sheet.getCell(cell), text);
   for (const write of edits.writes) {
     writeCell(sheet.getCell(write.cell), write);
     if (write.formula !== undefined) workbook.calcProperties.fullCalcOnLoad = true;
