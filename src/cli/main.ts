@@ -4,8 +4,8 @@ import { annotationPlan } from '../core/report/annotations';
 import { countBySeverity } from '../core/report/finding';
 import { XlsxHost } from '../hosts/xlsx/host';
 import type { LoadedWorkbook } from '../hosts/xlsx/read';
-import { readWorkbookBuffer, toBuffer } from '../hosts/xlsx/read';
-import { lostParts } from '../hosts/xlsx/lost-parts';
+import { readWorkbookBuffer } from '../hosts/xlsx/read';
+import { patchPackage } from '../hosts/xlsx/package/patch';
 import { readInputFile, refuseOverwritingInput, writeOutputFile } from './files';
 import type { CliArgs } from './args';
 import { parseCli, usage } from './args';
@@ -51,17 +51,9 @@ async function openInput(
   return keepWorkbook ? { ...loaded, bytes } : { snapshot: loaded.snapshot, bytes };
 }
 
-/** Writes the workbook to --out, first saying which parts of the input it could not keep. */
-async function writeWorkbookOutput(workbook: LoadedWorkbook['workbook'], input: Buffer, out: string, io: CliIo) {
-  const bytes = await toBuffer(workbook);
-  const lost = await lostParts(input, bytes);
-  if (lost.length > 0) {
-    io.stderr(
-      `soat: cảnh báo: tệp ghi ra không giữ được ${lost.length} phần của tệp gốc / ` +
-        `warning: the written file does not keep ${lost.length} parts of the input: ${printable(lost.join(', '))}\n`,
-    );
-  }
-  await writeOutputFile(out, bytes);
+/** Writes to --out the input package with Soát's changes patched in: every other part is the input's. */
+async function writeWorkbookOutput(host: XlsxHost, input: Buffer, out: string) {
+  await writeOutputFile(out, Buffer.from(await patchPackage(input, host.changes)));
 }
 
 /** A hand-edited record row is left out, and said so: the fill of that cell cannot be restored. */
@@ -80,10 +72,10 @@ const validate: CommandRunner = async (args, io) => {
   const { workbook, snapshot, bytes } = await openInput(args, args.out !== undefined);
   const result = checkWorkbook({ ...snapshot, file: input }, options);
   if (args.out !== undefined && workbook !== undefined) {
-    const host = new XlsxHost(workbook);
+    const host = new XlsxHost(workbook, undefined, { marksInModel: false });
     await host.applyPlan(annotationPlan(result.findings, args.lang));
     warnBrokenRecord(host, io);
-    await writeWorkbookOutput(workbook, bytes, args.out, io);
+    await writeWorkbookOutput(host, bytes, args.out);
   }
   io.stdout(
     args.json
@@ -100,10 +92,10 @@ const compute: CommandRunner = async (args, io) => {
   const result = checkWorkbook({ ...snapshot, file: input }, options);
   if (workbook === undefined) throw new Error('compute needs the workbook');
   const computed = computePlan(result, { overwrite: args.overwrite });
-  const host = new XlsxHost(workbook);
+  const host = new XlsxHost(workbook, undefined, { marksInModel: false });
   await host.applyPlan(computed.plan);
   warnBrokenRecord(host, io);
-  await writeWorkbookOutput(workbook, bytes, args.out!, io);
+  await writeWorkbookOutput(host, bytes, args.out!);
   const written = computed.replaced.length;
   const kept = computed.keptMismatches.length;
   if (args.json) {
@@ -123,10 +115,10 @@ const compute: CommandRunner = async (args, io) => {
 const clear: CommandRunner = async (args, io) => {
   const { workbook, bytes } = await openInput(args);
   if (workbook === undefined) throw new Error('clear needs the workbook');
-  const host = new XlsxHost(workbook);
+  const host = new XlsxHost(workbook, undefined, { marksInModel: false });
   await host.clear();
   warnBrokenRecord(host, io);
-  await writeWorkbookOutput(workbook, bytes, args.out!, io);
+  await writeWorkbookOutput(host, bytes, args.out!);
   io.stdout(
     args.lang === 'vi'
       ? `Đã xóa đánh dấu của Soát.\n→ ${printable(args.out!)}\n`

@@ -3,6 +3,7 @@ import * as ExcelJS from 'exceljs';
 import { columnLetter, parseAddress } from '../../core/address';
 import type { DraftCell, SheetDraft, ValidationDraft, WorkbookDraft } from '../../core/merge/output';
 import { addCharts } from './draft-chart';
+import { quoteFormulaLikeText } from './package/quote-prefix';
 
 /**
  * Writes a host-neutral WorkbookDraft (the consolidated report, the unit template) as .xlsx.
@@ -147,10 +148,10 @@ export function workbookFromDraft(draft: WorkbookDraft): ExcelJS.Workbook {
   return workbook;
 }
 
-/** The draft as .xlsx bytes, with its native charts. */
+/** The draft as .xlsx bytes, with its native charts, and text that looks like a formula kept text. */
 export async function draftToXlsx(draft: WorkbookDraft): Promise<Buffer> {
   const bytes = await workbookFromDraft(draft).xlsx.writeBuffer();
-  return addCharts(new Uint8Array(bytes as ArrayBuffer), draft);
+  return Buffer.from(await quoteFormulaLikeText(await addCharts(new Uint8Array(bytes as ArrayBuffer), draft)));
 }
 
 export async function writeDraftFile(draft: WorkbookDraft, path: string): Promise<void> {

@@ -2,6 +2,7 @@ import * as ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { WorkbookDraft } from '../../../src/core/merge/output';
 import { draftToXlsx } from '../../../src/hosts/xlsx/draft';
+import { cellsOf, styleLists } from '../../support/package-parts';
 
 /** The .xlsx writer of drafts: cells, looks and the native chart, checked in the bytes. */
 
@@ -130,4 +131,17 @@ test('a sheet with notes keeps them: the drawing goes before the notes’ legacy
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await written.generateAsync({ type: 'nodebuffer' })) as unknown as ExcelJS.Buffer);
   expect(workbook.worksheets[0]!.getCell('A1').note).toBe('một ghi chú');
+});
+
+test('text that looks like a formula carries quotePrefix in its format; other text does not', async () => {
+  const zip = await JSZip.loadAsync(bytes);
+  const styles = styleLists(await zip.file('xl/styles.xml')!.async('string'));
+  const xfs = styles['cellXfs']!.entries;
+  const cells = cellsOf(await zip.file('xl/worksheets/sheet1.xml')!.async('string'));
+  const quoted = (address: string): boolean => {
+    const s = Number(/\ss="(\d+)"/.exec(cells.get(address)!)?.[1] ?? 0);
+    return / quotePrefix="1"/.test(xfs[s]!);
+  };
+  expect(['A1', 'A2', 'A3', 'B2'].map(quoted)).toEqual([false, true, true, false]);
+  expect(styles['cellXfs']!.count).toBe(xfs.length);
 });

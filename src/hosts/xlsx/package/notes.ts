@@ -1,0 +1,201 @@
+import type { ResolvedNote } from '../../../core/annotate';
+import { humanPart, mergeNote, soatBlock, soatEndMarker, soatMarker } from '../../../core/report/annotation';
+import { soatAuthor } from '../note-authors';
+import { newNoteText, noteTextOf, rewriteNoteText } from './note-text';
+import type { PackageParts } from './parts';
+import {
+  addDefault,
+  addOverride,
+  addRelationship,
+  relationType,
+  relationships,
+  removePart,
+  removeRelationship,
+} from './relationships';
+import { attribute, escapeXml } from './xml-text';
+import { addNoteShapes, emptyVml, hasShapes, highestShapeId, removeNoteShapes } from './vml-shapes';
+
+/**
+ * A sheet's notes changed in its comments part and its legacy drawing: only Soát's block of a
+ * note changes; a note Soát adds gets a comment and a shape; a note left empty loses both. Every
+ * other note, its runs, authors and threads, stays as the input holds it.
+ */
+
+const commentsType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml';
+const vmlType = 'application/vnd.openxmlformats-officedocument.vmlDrawing';
+const xmlHead = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const emptyComments = `${xmlHead}<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors></authors><commentList></commentList></comments>`;
+
+const commentPattern = /<comment\b[^>]*?(?:\/>|>[\s\S]*?<\/comment>)/g;
+
+/** Soát's own words in a resolved note; undefined when the note carries no Soát block. */
+function soatWords(note: string | null): string | undefined {
+  const block = soatBlock(note ?? undefined);
+  if (block === undefined) return undefined;
+  const start = block.startsWith(`${soatMarker}\n`) ? soatMarker.length + 1 : soatMarker.length;
+  const end = block.endsWith(`\n${soatEndMarker}`) ? block.length - soatEndMarker.length - 1 : block.length;
+  return block.slice(start, end);
+}
+
+const cellKey = (ref: string): string => ref.replace(/\$/g, '').toUpperCase();
+
+/** The author list with Soát in it, and Soát's index there. */
+function withSoatAuthor(xml: string): { xml: string; id: number } {
+  const authors = /<authors>([\s\S]*?)<\/authors>|<authors\/>/.exec(xml);
+  const names = [...(authors?.[1] ?? '').matchAll(/<author>([\s\S]*?)<\/author>|<author\/>/g)].map((m) => m[1] ?? '');
+  const found = names.indexOf(soatAuthor);
+  if (found >= 0) return { xml, id: found };
+  const list = `<authors>${authors?.[1] ?? ''}<author>${escapeXml(soatAuthor)}</author></authors>`;
+  return {
+    xml: authors === null ? xml.replace(/<commentList/, `${list}<commentList`) : xml.replace(authors[0], list),
+    id: names.length,
+  };
+}
+
+/** Where `<legacyDrawing>` goes among a worksheet's elements: before the first of these. */
+const afterLegacyDrawing = [
+  '<legacyDrawingHF',
+  '<drawingHF',
+  '<picture',
+  '<oleObjects',
+  '<controls',
+  '<webPublishItems',
+  '<tableParts',
+  '<extLst',
+  '</worksheet>',
+];
+
+function insertLegacyDrawing(sheet: string, id: string): string {
+  const from = Math.max(0, sheet.lastIndexOf('</sheetData>'));
+  const at = afterLegacyDrawing.map((tag) => sheet.indexOf(tag, from)).filter((i) => i >= 0);
+  const where = Math.min(...at);
+  return `${sheet.slice(0, where)}<legacyDrawing r:id="${id}"/>${sheet.slice(where)}`;
+}
+
+function withRelationshipsNamespace(sheet: string): string {
+  return sheet.replace(/<worksheet\b[^>]*>/, (open) =>
+    /\sxmlns:r=/.test(open)
+      ? open
+      : open.replace(/>$/, ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'),
+  );
+}
+
+/** Applies a sheet's note changes to its comments and drawing parts; returns the sheet's XML. */
+export async function patchNotes(
+  parts: PackageParts,
+  sheetPart: string,
+  sheetXml: string,
+  notes: readonly ResolvedNote[],
+): Promise<string> {
+  if (notes.length === 0) return sheetXml;
+  let sheet = sheetXml;
+  const rels = await relationships(parts, sheetPart);
+  const commentsRel = rels.find((r) => r.type === relationType.comments);
+  const legacyId = /<legacyDrawing\b[^>]*>/.exec(sheet)?.[0];
+  const vmlRel =
+    legacyId === undefined
+      ? undefined
+      : rels.find((r) => r.type === relationType.vmlDrawing && r.id === attribute(legacyId, 'r:id'));
+
+  let comments = (commentsRel === undefined ? undefined : await parts.text(commentsRel.part)) ?? emptyComments;
+  let vml = (vmlRel === undefined ? undefined : await parts.text(vmlRel.part)) ?? '';
+  const existing = new Map<string, string>();
+  for (const [comment] of comments.matchAll(commentPattern)) {
+    const ref = attribute(comment.slice(0, comment.indexOf('>') + 1), 'ref');
+    if (ref !== undefined) existing.set(cellKey(ref), comment);
+  }
+
+  const replaced = new Map<string, string>();
+  const added: string[] = [];
+  const addedWords = new Map<string, string>();
+  const removed: string[] = [];
+  for (const note of notes) {
+    const cell = cellKey(note.cell);
+    const words = soatWords(note.text);
+    const comment = existing.get(cell);
+    if (comment === undefined) {
+      if (words !== undefined && !addedWords.has(cell)) {
+        added.push(cell);
+        addedWords.set(cell, words);
+      }
+      continue;
+    }
+    const text = /<text>([\s\S]*?)<\/text>/.exec(comment);
+    const old = noteTextOf(text?.[1] ?? '');
+    const next = mergeNote(old, words);
+    if (next === undefined) {
+      replaced.set(comment, '');
+      removed.push(cell);
+    } else if (next !== old && text !== null) {
+      replaced.set(
+        comment,
+        comment.replace(text[0], () => `<text>${rewriteNoteText(text[1]!, next)}</text>`),
+      );
+    }
+  }
+  if (replaced.size === 0 && added.length === 0) return sheet;
+
+  comments = comments.replace(commentPattern, (comment) => replaced.get(comment) ?? comment);
+  if (added.length > 0) {
+    const signed = withSoatAuthor(comments);
+    const list = added
+      .map((cell) => {
+        const text = mergeNote(undefined, addedWords.get(cell))!;
+        // A note of Soát's alone is signed Soát, so that a reviewer sees who wrote it.
+        const author = humanPart(text) === '' ? signed.id : 0;
+        return `<comment ref="${cell}" authorId="${author}"><text>${newNoteText(text)}</text></comment>`;
+      })
+      .join('');
+    comments = signed.xml.replace(/<commentList\/>|<\/commentList>/, (end) =>
+      end === '<commentList/>' ? `<commentList>${list}</commentList>` : `${list}</commentList>`,
+    );
+  }
+
+  const remaining = [...comments.matchAll(commentPattern)].length;
+  if (remaining === 0) {
+    if (commentsRel !== undefined) {
+      await removePart(parts, commentsRel.part);
+      await removeRelationship(parts, sheetPart, commentsRel.id);
+    }
+  } else if (commentsRel !== undefined) {
+    await parts.set(commentsRel.part, comments);
+  } else {
+    const name = parts.freeName('xl/comments', '.xml');
+    await parts.set(name, comments);
+    await addOverride(parts, name, commentsType);
+    await addRelationship(parts, sheetPart, relationType.comments, name);
+  }
+
+  vml = removeNoteShapes(vml, removed);
+  if (added.length > 0) {
+    const firstId = (await highestPackageShapeId(parts)) + 1;
+    vml = addNoteShapes(
+      vml === '' ? emptyVml.replace('data="1"', `data="${Math.floor(firstId / 1024)}"`) : vml,
+      added,
+      firstId,
+    );
+  }
+  if (vmlRel !== undefined && !hasShapes(vml)) {
+    await removePart(parts, vmlRel.part);
+    await removeRelationship(parts, sheetPart, vmlRel.id);
+    sheet = sheet.replace(/<legacyDrawing\b[^>]*\/>/, '');
+  } else if (vmlRel !== undefined) {
+    await parts.set(vmlRel.part, vml);
+  } else if (hasShapes(vml)) {
+    const name = parts.freeName('xl/drawings/vmlDrawing', '.vml');
+    await parts.set(name, vml);
+    await addDefault(parts, 'vml', vmlType);
+    const id = await addRelationship(parts, sheetPart, relationType.vmlDrawing, name);
+    sheet = insertLegacyDrawing(withRelationshipsNamespace(sheet), id);
+  }
+  return sheet;
+}
+
+/** Shape numbers are the package's: a new note's shape takes one no drawing uses. */
+async function highestPackageShapeId(parts: PackageParts): Promise<number> {
+  let highest = 1024;
+  for (const name of parts.names().filter((n) => n.endsWith('.vml'))) {
+    highest = Math.max(highest, highestShapeId((await parts.text(name)) ?? ''));
+  }
+  return highest;
+}
