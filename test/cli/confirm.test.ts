@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { soatEndMarker, soatMarker } from '../../src/core/report/annotation';
+import { noteText } from '../../src/hosts/xlsx/snapshot';
 import { seedFile } from '../hosts/xlsx/seed';
 import { soat } from '../support/cli';
 
@@ -94,7 +95,7 @@ describe('a finding confirmed in its cell’s note', () => {
     const sheet = await sheetOf(out, 'Phụ lục 2');
     expect(fillOf(sheet.getCell('C6'))).toBeUndefined();
     expect(fillOf(sheet.getCell('A6'))).toBeUndefined();
-    const note = String(sheet.getCell('C6').note);
+    const note = noteText(sheet.getCell('C6').note) ?? '';
     expect(note.startsWith(`${human}\n${line}\n\n${soatMarker}\n`)).toBe(true);
     expect(note).toContain(`[Lỗi — đã xác nhận: ${reason}]`);
     expect(note.endsWith(soatEndMarker)).toBe(true);
@@ -104,7 +105,7 @@ describe('a finding confirmed in its cell’s note', () => {
     expect(at(again.findings, 'C6')[0]?.confirmed).toBe(reason);
     const out2 = join(dir, 'annotated-again.xlsx');
     await soat('validate', out, '--out', out2);
-    expect(String((await sheetOf(out2, 'Phụ lục 2')).getCell('C6').note)).toBe(note);
+    expect(noteText((await sheetOf(out2, 'Phụ lục 2')).getCell('C6').note)).toBe(note);
   });
 
   it('lapses when the value changed: the error is back, with an info finding saying why', async () => {
@@ -142,7 +143,7 @@ describe('a finding confirmed in its cell’s note', () => {
       }),
     );
     expect(cell?.value).toBe(10.5);
-    expect(String(cell!.note).startsWith(`${line}\n\n${soatMarker}`)).toBe(true);
+    expect((noteText(cell!.note) ?? '').startsWith(`${line}\n\n${soatMarker}`)).toBe(true);
     expect(fillOf(cell!)).toBeUndefined();
 
     const summary = await sheetOf(out, 'Tổng hợp');
