@@ -1,10 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { checkWorkbook } from '../../src/core/check';
 import { fillColors } from '../../src/core/plan';
 import { readWorkbookBuffer } from '../../src/hosts/xlsx/read';
+import { buildTthcWorkbooks, tthcDefinitionPath, tthcRegistryPath } from '../../scripts/tthc-units';
+import { root } from '../browser/build';
 import { seedWorkbooks } from '../hosts/xlsx/seed';
 import { soat } from '../support/cli';
 import { describeInBrowser, useWebPage } from './harness';
@@ -122,6 +124,81 @@ describeInBrowser('the web page in Chromium, over files chosen in it', () => {
     const shown = page.locator('[data-testid="finding"][data-rule="unreadable-file"]');
     expect(await shown.textContent()).toContain(unreadable.message);
 
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 400_000);
+
+  test('Compute, Clear and the template download the files soat compute, soat clear and soat template write', async () => {
+    const { page, errors, foreign } = await web.open();
+    await page.getByTestId('web-files').setInputFiles(join(dir, 'seed-report.xlsx'));
+    await page.getByLabel('Ghi đè tỷ lệ sai').check();
+    await page.getByTestId('compute').click();
+    await page.getByTestId('download-changed').waitFor({ timeout: 120_000 });
+    const computed = await downloaded(page, 'download-changed');
+    expect((await soatIn('compute', 'seed-report.xlsx', '--overwrite', '--out', 'cli-computed.xlsx')).status).toBe(0);
+    const cliComputed = await workbookContent(readFileSync(join(dir, 'cli-computed.xlsx')));
+    expect(await workbookContent(computed)).toEqual(cliComputed);
+    // Compute replaced wrong percentages by formulas: the comparison is of a changed file, not of two copies of the input.
+    expect(cliComputed).not.toEqual(await workbookContent(readFileSync(join(dir, 'seed-report.xlsx'))));
+
+    // Clear on a file soat annotated: Soát's marks removed as soat clear removes them.
+    await soatIn('validate', 'seed-report.xlsx', '--out', 'annotated.xlsx');
+    await page.getByTestId('remove-all').click();
+    await page.getByTestId('web-files').setInputFiles(join(dir, 'annotated.xlsx'));
+    await page.getByTestId('clear').click();
+    await page.getByTestId('download-changed').waitFor({ timeout: 120_000 });
+    const cleared = await downloaded(page, 'download-changed');
+    expect((await soatIn('clear', 'annotated.xlsx', '--out', 'cli-cleared.xlsx')).status).toBe(0);
+    expect(await workbookContent(cleared)).toEqual(await workbookContent(readFileSync(join(dir, 'cli-cleared.xlsx'))));
+
+    const template = await downloaded(page, 'template');
+    expect((await soatIn('template', '--out', 'cli-template.xlsx')).status).toBe(0);
+    expect(await workbookContent(template)).toEqual(
+      await workbookContent(readFileSync(join(dir, 'cli-template.xlsx'))),
+    );
+
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 300_000);
+
+  test('A definition and a unit list loaded in the page are used as --definition and --registry: the second report merges as soat merge does', async () => {
+    const definition = join(root, tthcDefinitionPath);
+    const registry = join(root, tthcRegistryPath);
+    const books = await buildTthcWorkbooks(readFileSync(definition, 'utf8'), readFileSync(registry, 'utf8'));
+    mkdirSync(join(dir, 'tthc'), { recursive: true });
+    const files = [...books.keys()].sort();
+    for (const [name, bytes] of books) writeFileSync(join(dir, 'tthc', name), bytes);
+
+    const { page, errors, foreign } = await web.open();
+    await page.getByTestId('definition-input').setInputFiles(definition);
+    await page.getByTestId('notice').waitFor({ timeout: 60_000 });
+    await page.getByTestId('registry-input').setInputFiles(registry);
+    await page.getByText('Đã nạp danh mục').waitFor({ timeout: 60_000 });
+    const title = (JSON.parse(readFileSync(definition, 'utf8')) as { title: { vi: string } }).title.vi;
+    expect(await page.getByTestId('in-force').textContent()).toContain(`${title} (đã chọn)`);
+    expect(await page.getByTestId('in-force').textContent()).toContain('danh mục đã chọn');
+
+    await page.getByTestId('web-files').setInputFiles(files.map((n) => join(dir, 'tthc', n)));
+    await page.getByTestId('merge').click();
+    await page.getByTestId('merge-result').waitFor({ timeout: 240_000 });
+    const merged = await downloaded(page, 'download-merged');
+    const cwd = process.cwd();
+    process.chdir(join(dir, 'tthc'));
+    try {
+      await soat(
+        'merge',
+        ...files,
+        '--definition',
+        definition,
+        '--registry',
+        registry,
+        '--out',
+        join(dir, 'cli-tthc.xlsx'),
+      );
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(await workbookContent(merged)).toEqual(await workbookContent(readFileSync(join(dir, 'cli-tthc.xlsx'))));
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
   }, 400_000);
