@@ -70,25 +70,31 @@ export function startServer(root: string, port: number, host = '127.0.0.1'): Pro
   });
 }
 
-/** `soat serve [--port N]`: the web page on http://127.0.0.1:N/, for this computer only. */
-export const serve: CommandRunner = async (args, io) => {
-  const root = webDir();
+/**
+ * The built page of `root` served on `port` (0: any free one); unusable input (exit 2) when the page
+ * is not built or the port is taken.
+ */
+export async function openWebPage(root: string, port: number): Promise<Server> {
   if (!existsSync(join(root, 'index.html'))) {
     throw new UsageError(
       `chưa có trang web trong ${root}; hãy chạy npm run build:web trước (the web page is not built: run npm run build:web first)`,
     );
   }
-  let server: Server;
   try {
-    server = await startServer(root, args.port ?? 8080);
+    return await startServer(root, port);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     throw new UsageError(
       code === 'EADDRINUSE'
-        ? `cổng ${args.port ?? 8080} đang được dùng; hãy chọn --port khác (port in use: choose another --port)`
+        ? `cổng ${port} đang được dùng; hãy chọn --port khác (port ${port} is in use: choose another --port)`
         : `không mở được máy chủ (cannot start the server): ${String(code ?? error)}`,
     );
   }
+}
+
+/** `soat serve [--port N]`: the web page on http://127.0.0.1:N/, for this computer only; it runs until stopped. */
+export const serve: CommandRunner = async (args, io) => {
+  const server = await openWebPage(webDir(), args.port ?? 8080);
   const { port } = server.address() as AddressInfo;
   io.stdout(`Soát đang chạy tại / Soát is served at http://127.0.0.1:${port}/ (Ctrl+C để dừng / to stop)\n`);
   return 0;
