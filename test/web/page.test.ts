@@ -202,4 +202,38 @@ describeInBrowser('the web page in Chromium, over files chosen in it', () => {
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
   }, 400_000);
+
+  test('Validate of several files: an unreadable one is listed with the message soat gives and the rest is checked; an accepted suggestion is in the edited copy until Revert', async () => {
+    const { page, errors, foreign } = await web.open();
+    await page.getByTestId('web-files').setInputFiles([join(dir, 'unit-hong.xlsx'), join(dir, 'seed-report.xlsx')]);
+    await page.getByTestId('validate').click();
+    await page.getByText('1 tệp:').waitFor({ timeout: 120_000 });
+    const cli = await soatIn('validate', 'unit-hong.xlsx');
+    const shown = await page
+      .locator('[data-testid="web-file"][data-file="unit-hong.xlsx"] [data-testid="web-file-error"]')
+      .textContent();
+    expect(shown).toMatch(/^unit-hong\.xlsx: /);
+    expect([cli.status, cli.stderr.startsWith(`soat: ${shown} / `)]).toEqual([2, true]);
+    expect(await page.getByTestId('web-findings-file').getAttribute('data-file')).toBe('seed-report.xlsx');
+
+    const bytes = readFileSync(join(dir, 'seed-report.xlsx'));
+    const { findings } = checkWorkbook((await readWorkbookBuffer(bytes, 'seed-report.xlsx')).snapshot);
+    const fix = findings.find((f) => f.suggestion !== undefined)!;
+    await page
+      .locator(
+        `[data-testid="finding"][data-cell="${fix.sheet}!${fix.cell}"][data-rule="${fix.rule}"] [data-testid="accept"]`,
+      )
+      .click();
+    await page.getByText(`Đã ghi gợi ý vào ${fix.suggestion!.cell}.`).waitFor({ timeout: 120_000 });
+    const edited = await readWorkbookBuffer(await downloaded(page, 'download-changed'));
+    expect(edited.workbook.getWorksheet(fix.sheet)!.getCell(fix.suggestion!.cell).value).toBe(fix.suggestion!.value);
+    // Validated again after the write: the finding the suggestion answered is gone from the list.
+    expect(await listed(page)).not.toContain(`${fix.sheet}!${fix.cell} ${fix.rule}`);
+
+    await page.getByTestId('revert').click();
+    await page.getByText('Đã khôi phục 1 ô.').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('download-changed').count()).toBe(0);
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 300_000);
 });
