@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -20,8 +20,9 @@ export const webTestDir = join(root, 'out', 'test-web');
 /** Builds the page when a source changed since the last build. */
 async function buildWeb(): Promise<void> {
   const sources = Math.max(newest(join(root, 'src')), statSync(join(root, 'webpack.web.config.js')).mtimeMs);
-  const index = join(webTestDir, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs > sources) return;
+  // webpack leaves unchanged files untouched: a stamp written after each build dates it.
+  const stamp = join(webTestDir, '.built');
+  if (existsSync(stamp) && statSync(stamp).mtimeMs > sources) return;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const webpack = require('webpack') as typeof import('webpack');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -33,6 +34,7 @@ async function buildWeb(): Promise<void> {
       else resolve();
     }),
   );
+  writeFileSync(stamp, '');
 }
 
 export interface OpenPage {

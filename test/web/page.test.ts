@@ -236,4 +236,25 @@ describeInBrowser('the web page in Chromium, over files chosen in it', () => {
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
   }, 300_000);
+
+  test('every seed workbook validated in the page gives the annotated copy soat validate --out writes of it', async () => {
+    const { page, errors, foreign } = await web.open();
+    const files = ['seed-report.xlsx', ...units];
+    await page.getByTestId('web-files').setInputFiles(files.map((n) => join(dir, n)));
+    await page.getByTestId('validate').click();
+    await page.getByText(`${files.length} tệp:`).waitFor({ timeout: 300_000 });
+    for (const name of files) {
+      const row = page.locator(`[data-testid="web-file"][data-file="${name}"]`);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        row.getByTestId('download-annotated').click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(name.replace(/\.xlsx$/, '.annotated.xlsx'));
+      await soatIn('validate', name, '--out', `cli-${name}`);
+      const web = await workbookContent(readFileSync((await download.path())!));
+      expect([name, web]).toEqual([name, await workbookContent(readFileSync(join(dir, `cli-${name}`)))]);
+    }
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 600_000);
 });
