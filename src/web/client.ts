@@ -49,6 +49,7 @@ export class WorkerClient {
     return new Promise<JobResults[K]>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (r: unknown) => void, reject, ...(progress ? { progress } : {}) });
       const message: ToWorker = { id, job };
+      // Not transferred: the worker gets a copy of the bytes and the page keeps its own.
       this.worker.postMessage(message);
     });
   }

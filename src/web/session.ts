@@ -124,7 +124,7 @@ export class WebSession implements PaneActions {
     let inForce: PaneInForce | undefined;
     await this.eachFile(async (file) => {
       const outcome = await this.worker.run(
-        { kind: 'validate', file: { name: file.name, bytes: file.current.slice(0) }, setup, lang },
+        { kind: 'validate', file: { name: file.name, bytes: file.current }, setup, lang },
         (p) => this.update(file.name, { progress: p.done / p.total }),
       );
       inForce ??= outcome.report.inForce;
@@ -148,7 +148,7 @@ export class WebSession implements PaneActions {
     await this.eachFile(async (file) => {
       const outcome = await this.worker.run({
         kind: 'compute',
-        file: { name: file.name, bytes: file.current.slice(0) },
+        file: { name: file.name, bytes: file.current },
         setup,
         overwrite,
         lang,
@@ -162,7 +162,7 @@ export class WebSession implements PaneActions {
 
   async clear(): Promise<void> {
     await this.eachFile(async (file) => {
-      const outcome = await this.worker.run({ kind: 'clear', file: { name: file.name, bytes: file.current.slice(0) } });
+      const outcome = await this.worker.run({ kind: 'clear', file: { name: file.name, bytes: file.current } });
       return { current: outcome.bytes, lost: outcome.lost, findings: undefined, annotated: undefined };
     });
   }
@@ -190,7 +190,7 @@ export class WebSession implements PaneActions {
     const file = this.file(finding.file ?? this.state.files[0]?.name ?? '');
     const outcome = await this.worker.run({
       kind: 'write',
-      file: { name: file.name, bytes: file.current.slice(0) },
+      file: { name: file.name, bytes: file.current },
       sheet: finding.sheet,
       cell: suggestion.cell,
       value: suggestion.value,
@@ -201,7 +201,7 @@ export class WebSession implements PaneActions {
   /** Merges the files chosen in the page: each is one unit's workbook. */
   mergeSheets(lang: Lang): Promise<PaneReport> {
     return this.merge(
-      this.state.files.map((f) => ({ name: f.name, bytes: f.current.slice(0) })),
+      this.state.files.map((f) => ({ name: f.name, bytes: f.current })),
       lang,
     );
   }
