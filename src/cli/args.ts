@@ -4,7 +4,7 @@ import type { Lang } from '../core/report/finding';
 /** Wrong arguments or unusable input: exit status 2 with one line on stderr. */
 export class UsageError extends Error {}
 
-export type Command = 'validate' | 'compute' | 'merge' | 'template' | 'clear';
+export type Command = 'validate' | 'compute' | 'merge' | 'template' | 'clear' | 'serve';
 
 export interface CliArgs {
   readonly command: Command;
@@ -18,6 +18,8 @@ export interface CliArgs {
   readonly overwrite: boolean;
   /** --out may be an input file (validate, compute, clear: --out defaults to it). */
   readonly inPlace: boolean;
+  /** serve: the local port of the web page. */
+  readonly port?: number;
 }
 
 export const usage = `Cách dùng / Usage:
@@ -26,9 +28,10 @@ export const usage = `Cách dùng / Usage:
   soat clear FILE.xlsx (--out CLEAN.xlsx | --in-place)
   soat merge FILE_OR_DIR... --out CONSOLIDATED.xlsx [--json] [--registry …] [--period-end …]
   soat template --out UNIT_TEMPLATE.xlsx [--definition REPORT.json] [--registry …]
+  soat serve [--port N]   (trang web trên máy này / the web page on this computer; npm run build:web)
 Mọi lệnh nhận --definition REPORT.json (mẫu báo cáo) / every command takes --definition REPORT.json.`;
 
-const commands: readonly Command[] = ['validate', 'compute', 'merge', 'template', 'clear'];
+const commands: readonly Command[] = ['validate', 'compute', 'merge', 'template', 'clear', 'serve'];
 
 export function parseCli(argv: readonly string[]): CliArgs {
   let parsed;
@@ -46,6 +49,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
         overwrite: { type: 'boolean', default: false },
         'in-place': { type: 'boolean', default: false },
         clear: { type: 'boolean', default: false },
+        port: { type: 'string' },
       },
     });
   } catch (error) {
@@ -61,6 +65,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
   const command: Command = values.clear && name === 'validate' ? 'clear' : (name as Command);
   if (values.lang !== 'vi' && values.lang !== 'en')
     throw new UsageError(`--lang phải là vi hoặc en (must be vi or en): ${values.lang}`);
+  if (command === 'serve') return serveArgs(inputs, values.port, values.lang);
   if (command !== 'template' && inputs.length === 0)
     throw new UsageError(`${command}: thiếu tệp đầu vào (missing input file)`);
   if (['validate', 'compute', 'clear'].includes(command) && inputs.length > 1) {
@@ -85,6 +90,23 @@ export function parseCli(argv: readonly string[]): CliArgs {
     lang: values.lang,
     overwrite: values.overwrite,
     inPlace,
+  };
+}
+
+function serveArgs(inputs: readonly string[], port: string | undefined, lang: Lang): CliArgs {
+  if (inputs.length > 0) throw new UsageError(`serve: không nhận tệp (takes no file): ${inputs.join(' ')}`);
+  const number = port === undefined ? undefined : Number(port);
+  if (number !== undefined && !(Number.isInteger(number) && number >= 0 && number <= 65535)) {
+    throw new UsageError(`--port cần một số từ 0 đến 65535 (needs a number from 0 to 65535): ${port}`);
+  }
+  return {
+    command: 'serve',
+    inputs: [],
+    json: false,
+    lang,
+    overwrite: false,
+    inPlace: false,
+    ...(number === undefined ? {} : { port: number }),
   };
 }
 

@@ -1,19 +1,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { join } from 'node:path';
 import type { MergeInput } from '../core/merge/inputs';
-import type { CellValue } from '../core/snapshot';
-import { parseCsv } from '../core/units/registry';
-import { loadWorkbookBuffer, readWorkbookSnapshot, WorkbookReadError } from '../hosts/xlsx';
+import { isWorkbookFile } from '../hosts/xlsx/file-names';
+import { mergeInputOfBytes } from '../hosts/xlsx/merge-input';
 import { UsageError } from './args';
 import { sameFile } from './files';
-
-/** What a folder may hold for a merge; .xls and .ods are taken too, so that they are reported, not ignored. */
-const workbookExtensions = new Set(['.xlsx', '.xlsm', '.xls', '.ods', '.csv']);
-
-/** Excel's lock files ("~$bao-cao.xlsx") and hidden files are not a unit's report. */
-function isWorkbookFile(name: string): boolean {
-  return workbookExtensions.has(extname(name).toLowerCase()) && !name.startsWith('~$') && !name.startsWith('.');
-}
 
 /**
  * The files named, with each folder replaced by its workbooks (not its subfolders), sorted and
@@ -41,12 +32,6 @@ export async function expandInputs(paths: readonly string[], exclude?: string): 
   return list;
 }
 
-/** A CSV as a one-sheet workbook named after the file; its texts are read by the engine's readers. */
-function csvSnapshot(file: string, text: string): MergeInput {
-  const values: CellValue[][] = parseCsv(text).map((row) => row.map((v) => (v.trim() === '' ? null : v)));
-  return { file, snapshot: { file, sheets: [{ name: basename(file, extname(file)), values }] } };
-}
-
 /** Reads one file for the merge; a file that is no readable workbook becomes an error input. */
 export async function readMergeInput(file: string): Promise<MergeInput> {
   let bytes: Buffer;
@@ -56,13 +41,5 @@ export async function readMergeInput(file: string): Promise<MergeInput> {
     const why = (error as { code?: unknown } | null)?.code ?? (error instanceof Error ? error.message : String(error));
     return { file, error: { reason: 'io', message: { vi: `lỗi đọc tệp (${why})`, en: `read error (${why})` } } };
   }
-  if (extname(file).toLowerCase() === '.csv') return csvSnapshot(file, bytes.toString('utf8'));
-  try {
-    // No file name here: the finding names the file, the message need not repeat it.
-    const workbook = await loadWorkbookBuffer(bytes);
-    return { file, snapshot: readWorkbookSnapshot(workbook, file) };
-  } catch (error) {
-    if (!(error instanceof WorkbookReadError)) throw error;
-    return { file, error: { reason: error.reason, message: { vi: error.vi, en: error.en } } };
-  }
+  return mergeInputOfBytes(file, bytes);
 }

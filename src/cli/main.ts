@@ -14,6 +14,7 @@ import { processIo } from './io';
 import { merge } from './merge';
 import { checkOptions } from './options';
 import { jsonReport, textReport } from './report';
+import { serve } from './serve';
 import { template } from './template';
 import { printable } from './terminal';
 
@@ -133,4 +134,5 @@ const commands: Record<CliArgs['command'], CommandRunner> = {
   clear,
   merge,
   template,
+  serve,
 };

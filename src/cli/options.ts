@@ -1,12 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import type { CheckOptions } from '../core/check';
 import { DefinitionError, parseDefinition } from '../core/definition';
 import type { Report } from '../core/templates/appendix';
 import type { UnitRegistry } from '../core/units/registry';
-import { parseCsv, RegistryError, registryFromRows } from '../core/units/registry';
-import { findRegistrySheet, registryFromSheet } from '../core/units/sheet';
-import { readWorkbookBuffer } from '../hosts/xlsx/read';
+import { RegistryError } from '../core/units/registry';
+import { registryOfBytes } from '../hosts/xlsx/registry-file';
 import type { CliArgs } from './args';
 import { UsageError } from './args';
 import { readInputFile } from './files';
@@ -42,14 +40,9 @@ export async function loadDefinition(path: string): Promise<Report> {
  */
 export async function loadRegistry(path: string): Promise<UnitRegistry> {
   try {
-    if (extname(path).toLowerCase() === '.csv') {
-      return registryFromRows(parseCsv((await readInputFile(path)).toString('utf8')));
-    }
-    const { snapshot } = await readWorkbookBuffer(await readInputFile(path), path);
-    // Its "Danh mục đơn vị" sheet (a template made by Soát has one), else its first sheet.
-    const sheet = findRegistrySheet(snapshot) ?? snapshot.sheets[0];
-    if (!sheet) throw new UsageError(`${path}: tệp danh mục không có trang tính (the registry file has no sheet)`);
-    return registryFromSheet(sheet);
+    const registry = await registryOfBytes(path, await readInputFile(path));
+    if (!registry) throw new UsageError(`${path}: tệp danh mục không có trang tính (the registry file has no sheet)`);
+    return registry;
   } catch (error) {
     if (error instanceof RegistryError) throw new UsageError(`${path}: ${error.message}`);
     throw error;

@@ -13,7 +13,8 @@ export interface DefinitionPanelProps {
   readonly lang: Lang;
   readonly busy: boolean;
   onLoadFile(file: PaneFile): void;
-  onCreateRegistry(): void;
+  /** Absent where there is no open workbook to add the sheet to (the web page). */
+  onCreateRegistry?(): void;
 }
 
 /** Which report the workbook is checked against: load one from a file, make the unit list editable. */
@@ -40,9 +41,11 @@ export function DefinitionPanel({ lang, busy, onLoadFile, onCreateRegistry }: De
           e.target.value = ''; // the same file chosen again is loaded again
         }}
       />
-      <Button disabled={busy} onClick={onCreateRegistry} data-testid="create-registry">
-        {t('createRegistry', lang)}
-      </Button>
+      {onCreateRegistry && (
+        <Button disabled={busy} onClick={onCreateRegistry} data-testid="create-registry">
+          {t('createRegistry', lang)}
+        </Button>
+      )}
     </div>
   );
 }
