@@ -135,6 +135,7 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
   const mergeRefs: string[] = [];
   const hyperlinks: string[] = [];
   const cell = new CellReader();
+  let previousCol = 0;
 
   const styleOf = (id: number): CellStyle | undefined => (id && styles !== undefined ? styles[id] : undefined);
   const marked = (style: CellStyle | undefined): boolean =>
@@ -181,8 +182,9 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
     // Without a value, a styled cell still exists; an unstyled one is no cell at all for ExcelJS.
     const exists = isFormula || content !== undefined || Boolean(cell.styleId);
     if (raw !== undefined && comments.has(raw)) listed.set(key, exists);
-    else if (exists && (columnStyles.length > 0 || rowStyles.has(row))) listed.set(key, true);
+    else if (exists && (columnStyles.length > 0 || rowStyles.has(row)) && !listed.has(key)) listed.set(key, true);
     if (!exists) return;
+    previousCol = col; // a cell without its address follows the last cell that exists
     putStyle(row, col, style);
     if (!isFormula && content === undefined) return;
     if (isFormula) {
@@ -245,7 +247,6 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
 
   let depth = 0;
   let rowNumber = 0;
-  let previousCol = 0;
   let inRow = false;
   // Where text goes inside a cell: 1 into the formula, 2 into the value.
   let textTarget = 0;
@@ -328,7 +329,6 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
           if (cellCol > maxColumn) throw new CorruptPartError(`a cell named "${raw}"`);
         } else if (previousCol > 0) cellCol = previousCol + 1;
         else throw new CorruptPartError('a first cell without its address');
-        previousCol = cellCol;
         cellRow = rowNumber;
         cellAddress = a1(raw === undefined ? rowNumber : Number(/\d+$/.exec(raw)![0]), cellCol);
         cellRaw = raw;
