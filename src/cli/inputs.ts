@@ -3,7 +3,8 @@ import { basename, extname, join } from 'node:path';
 import type { MergeInput } from '../core/merge/inputs';
 import type { CellValue } from '../core/snapshot';
 import { parseCsv } from '../core/units/registry';
-import { loadWorkbookBuffer, readWorkbookSnapshot, WorkbookReadError } from '../hosts/xlsx';
+import { WorkbookReadError } from '../hosts/xlsx/errors';
+import { readSnapshotBuffer } from '../hosts/xlsx/lean/read';
 import { UsageError } from './args';
 import { sameFile } from './files';
 
@@ -59,8 +60,7 @@ export async function readMergeInput(file: string): Promise<MergeInput> {
   if (extname(file).toLowerCase() === '.csv') return csvSnapshot(file, bytes.toString('utf8'));
   try {
     // No file name here: the finding names the file, the message need not repeat it.
-    const workbook = await loadWorkbookBuffer(bytes);
-    return { file, snapshot: readWorkbookSnapshot(workbook, file) };
+    return { file, snapshot: { file, sheets: readSnapshotBuffer(bytes).sheets } };
   } catch (error) {
     if (!(error instanceof WorkbookReadError)) throw error;
     return { file, error: { reason: error.reason, message: { vi: error.vi, en: error.en } } };

@@ -2,10 +2,9 @@ import { checkWorkbook } from '../core/check';
 import { computePlan } from '../core/compute/percentages';
 import { annotationPlan } from '../core/report/annotations';
 import { countBySeverity } from '../core/report/finding';
-import { XlsxHost } from '../hosts/xlsx/host';
+import type { XlsxHost } from '../hosts/xlsx/host';
+import { readSnapshotBuffer } from '../hosts/xlsx/lean/read';
 import type { LoadedWorkbook } from '../hosts/xlsx/read';
-import { readWorkbookBuffer, toBuffer } from '../hosts/xlsx/read';
-import { lostParts } from '../hosts/xlsx/lost-parts';
 import { readInputFile, refuseOverwritingInput, writeOutputFile } from './files';
 import type { CliArgs } from './args';
 import { parseCli, usage } from './args';
@@ -38,7 +37,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
 
 /**
  * The one input of validate, compute and clear, once --out is known not to overwrite it by
- * mistake. Without `keepWorkbook` only the snapshot is kept, and ExcelJS's model can be freed.
+ * mistake. The snapshot comes from the lean reader; ExcelJS loads the workbook only when
+ * `keepWorkbook` says the command writes it.
  */
 async function openInput(
   args: CliArgs,
@@ -47,12 +47,18 @@ async function openInput(
   const input = args.inputs[0]!;
   if (args.out !== undefined) await refuseOverwritingInput(args.out, [input], args.inPlace);
   const bytes = await readInputFile(input);
-  const loaded = await readWorkbookBuffer(bytes, input);
-  return keepWorkbook ? { ...loaded, bytes } : { snapshot: loaded.snapshot, bytes };
+  const snapshot = readSnapshotBuffer(bytes, input);
+  if (!keepWorkbook) return { snapshot, bytes };
+  const { loadWorkbookBuffer } = await import('../hosts/xlsx/read');
+  return { workbook: await loadWorkbookBuffer(bytes, input), snapshot, bytes };
 }
 
 /** Writes the workbook to --out, first saying which parts of the input it could not keep. */
 async function writeWorkbookOutput(workbook: LoadedWorkbook['workbook'], input: Buffer, out: string, io: CliIo) {
+  const [{ toBuffer }, { lostParts }] = await Promise.all([
+    import('../hosts/xlsx/write'),
+    import('../hosts/xlsx/lost-parts'),
+  ]);
   const bytes = await toBuffer(workbook);
   const lost = await lostParts(input, bytes);
   if (lost.length > 0) {
@@ -80,7 +86,7 @@ const validate: CommandRunner = async (args, io) => {
   const { workbook, snapshot, bytes } = await openInput(args, args.out !== undefined);
   const result = checkWorkbook({ ...snapshot, file: input }, options);
   if (args.out !== undefined && workbook !== undefined) {
-    const host = new XlsxHost(workbook);
+    const host = new (await import('../hosts/xlsx/host')).XlsxHost(workbook);
     await host.applyPlan(annotationPlan(result.findings, args.lang));
     warnBrokenRecord(host, io);
     await writeWorkbookOutput(workbook, bytes, args.out, io);
@@ -100,7 +106,7 @@ const compute: CommandRunner = async (args, io) => {
   const result = checkWorkbook({ ...snapshot, file: input }, options);
   if (workbook === undefined) throw new Error('compute needs the workbook');
   const computed = computePlan(result, { overwrite: args.overwrite });
-  const host = new XlsxHost(workbook);
+  const host = new (await import('../hosts/xlsx/host')).XlsxHost(workbook);
   await host.applyPlan(computed.plan);
   warnBrokenRecord(host, io);
   await writeWorkbookOutput(workbook, bytes, args.out!, io);
@@ -123,7 +129,7 @@ const compute: CommandRunner = async (args, io) => {
 const clear: CommandRunner = async (args, io) => {
   const { workbook, bytes } = await openInput(args);
   if (workbook === undefined) throw new Error('clear needs the workbook');
-  const host = new XlsxHost(workbook);
+  const host = new (await import('../hosts/xlsx/host')).XlsxHost(workbook);
   await host.clear();
   warnBrokenRecord(host, io);
   await writeWorkbookOutput(workbook, bytes, args.out!, io);

@@ -6,7 +6,7 @@ import type { Report } from '../core/templates/appendix';
 import type { UnitRegistry } from '../core/units/registry';
 import { parseCsv, RegistryError, registryFromRows } from '../core/units/registry';
 import { findRegistrySheet, registryFromSheet } from '../core/units/sheet';
-import { readWorkbookBuffer } from '../hosts/xlsx/read';
+import { readSnapshotBuffer } from '../hosts/xlsx/lean/read';
 import type { CliArgs } from './args';
 import { UsageError } from './args';
 import { readInputFile } from './files';
@@ -45,7 +45,7 @@ export async function loadRegistry(path: string): Promise<UnitRegistry> {
     if (extname(path).toLowerCase() === '.csv') {
       return registryFromRows(parseCsv((await readInputFile(path)).toString('utf8')));
     }
-    const { snapshot } = await readWorkbookBuffer(await readInputFile(path), path);
+    const snapshot = readSnapshotBuffer(await readInputFile(path), path);
     // Its "Danh mục đơn vị" sheet (a template made by Soát has one), else its first sheet.
     const sheet = findRegistrySheet(snapshot) ?? snapshot.sheets[0];
     if (!sheet) throw new UsageError(`${path}: tệp danh mục không có trang tính (the registry file has no sheet)`);
