@@ -7,9 +7,7 @@ import { readSnapshotBuffer } from '../hosts/xlsx/lean/read';
 import type { LoadedWorkbook } from '../hosts/xlsx/read';
 import { readInputFile, refuseOverwritingInput, writeOutputFile } from './files';
 import type { CliArgs } from './args';
-import { parseCli, usage } from './args';
 import type { CliIo, CommandRunner } from './io';
-import { processIo } from './io';
 import { merge } from './merge';
 import { checkOptions } from './options';
 import { jsonReport, textReport } from './report';
@@ -18,22 +16,7 @@ import { printable } from './terminal';
 
 export type { CliIo } from './io';
 export { loadRegistry } from './options';
-
-/** Runs one `soat` command; resolves to the exit status (0 clean, 1 errors found, 2 unusable). */
-export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
-  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') {
-    io.stdout(`${usage}\n`);
-    return argv.length === 0 ? 2 : 0;
-  }
-  try {
-    const args = parseCli(argv);
-    return await commands[args.command](args, io);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`soat: ${printable(message.split('\n')[0] ?? '')}\n`);
-    return 2;
-  }
-}
+export { runCli } from './run';
 
 /**
  * The one input of validate, compute and clear, once --out is known not to overwrite it by
@@ -141,7 +124,7 @@ const clear: CommandRunner = async (args, io) => {
   return 0;
 };
 
-const commands: Record<CliArgs['command'], CommandRunner> = {
+export const commands: Record<CliArgs['command'], CommandRunner> = {
   validate,
   compute,
   clear,
