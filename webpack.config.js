@@ -55,7 +55,8 @@ module.exports = async (env = {}, argv = {}) => {
   ];
   const config = {
     mode: production ? 'production' : 'development',
-    devtool: production ? 'source-map' : 'eval-source-map',
+    // No source maps in production: they would be served beside the pages.
+    devtool: production ? false : 'eval-source-map',
     entry: {
       taskpane: './src/hosts/excel/pane-entry.tsx',
       commands: './src/commands/commands.ts',
