@@ -10,7 +10,9 @@ export class InflateLimitError extends Error {
 
 export function inflate(data: Uint8Array, limit: number): Uint8Array {
   try {
-    return inflateRawSync(data, { maxOutputLength: Math.min(limit + 1, 2 ** 31 - 1) });
+    // Large chunks: a sheet inflates to many megabytes, and each chunk is a buffer to join.
+    const chunkSize = Math.min(Math.max(64 * 1024, data.length * 4), 4 * 1024 * 1024);
+    return inflateRawSync(data, { maxOutputLength: Math.min(limit + 1, 2 ** 31 - 1), chunkSize });
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') throw new InflateLimitError();
     throw error;
