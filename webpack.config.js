@@ -29,6 +29,12 @@ function manifestFor(xml, base) {
   const domain = `<AppDomain>${manifestOrigin}</AppDomain>`;
   return xml.split(domain).join(`<AppDomain>${new URL(base).origin}</AppDomain>`).split(manifestOrigin).join(base);
 }
+/** The lean .xlsx reader unzips with Node's zlib; a browser build gives it fflate instead. */
+function browserInflate() {
+  return new webpack.NormalModuleReplacementPlugin(/^\.\/inflate$/, (resource) => {
+    if (/[\\/]hosts[\\/]xlsx[\\/]lean$/.test(resource.context)) resource.request = './inflate-browser';
+  });
+}
 /** What `clean` leaves in the output directory: the Google Sheets add-on, built beside the add-in. */
 const keepGsheets = /^gsheets(?:[\\/]|$)/;
 
@@ -49,7 +55,8 @@ module.exports = async (env = {}, argv = {}) => {
   ];
   const config = {
     mode: production ? 'production' : 'development',
-    devtool: production ? 'source-map' : 'eval-source-map',
+    // No source maps in production: they would be served beside the pages.
+    devtool: production ? false : 'eval-source-map',
     entry: {
       taskpane: './src/hosts/excel/pane-entry.tsx',
       commands: './src/commands/commands.ts',
@@ -71,6 +78,7 @@ module.exports = async (env = {}, argv = {}) => {
         resource.request = resource.request.replace(/^node:/, '');
       }),
       new webpack.ProvidePlugin({ Buffer: ['buffer', 'Buffer'] }),
+      browserInflate(),
       page('taskpane.html', './src/taskpane/taskpane.html', ['taskpane']),
       page('commands.html', './src/commands/commands.html', ['commands']),
       // A failed ribbon command shows its message here (Office.context.ui.displayDialogAsync).
@@ -98,3 +106,4 @@ module.exports = async (env = {}, argv = {}) => {
   return config;
 };
 module.exports.officeCdn = officeCdn;
+module.exports.browserInflate = browserInflate;

@@ -2,15 +2,12 @@ import { checkWorkbook } from '../core/check';
 import { computePlan } from '../core/compute/percentages';
 import { annotationPlan } from '../core/report/annotations';
 import { countBySeverity } from '../core/report/finding';
-import { XlsxHost } from '../hosts/xlsx/host';
+import type { XlsxHost } from '../hosts/xlsx/host';
+import { readSnapshotBuffer } from '../hosts/xlsx/lean/read';
 import type { LoadedWorkbook } from '../hosts/xlsx/read';
-import { readWorkbookBuffer } from '../hosts/xlsx/read';
-import { patchPackage } from '../hosts/xlsx/package/patch';
 import { readInputFile, refuseOverwritingInput, writeOutputFile } from './files';
 import type { CliArgs } from './args';
-import { parseCli, usage } from './args';
 import type { CliIo, CommandRunner } from './io';
-import { processIo } from './io';
 import { merge } from './merge';
 import { checkOptions } from './options';
 import { jsonReport, textReport } from './report';
@@ -20,26 +17,12 @@ import { printable } from './terminal';
 
 export type { CliIo } from './io';
 export { loadRegistry } from './options';
-
-/** Runs one `soat` command; resolves to the exit status (0 clean, 1 errors found, 2 unusable). */
-export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
-  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') {
-    io.stdout(`${usage}\n`);
-    return argv.length === 0 ? 2 : 0;
-  }
-  try {
-    const args = parseCli(argv);
-    return await commands[args.command](args, io);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`soat: ${printable(message.split('\n')[0] ?? '')}\n`);
-    return 2;
-  }
-}
+export { runCli } from './run';
 
 /**
  * The one input of validate, compute and clear, once --out is known not to overwrite it by
- * mistake. Without `keepWorkbook` only the snapshot is kept, and ExcelJS's model can be freed.
+ * mistake. The snapshot comes from the lean reader; ExcelJS loads the workbook only when
+ * `keepWorkbook` says the command writes it.
  */
 async function openInput(
   args: CliArgs,
@@ -48,12 +31,15 @@ async function openInput(
   const input = args.inputs[0]!;
   if (args.out !== undefined) await refuseOverwritingInput(args.out, [input], args.inPlace);
   const bytes = await readInputFile(input);
-  const loaded = await readWorkbookBuffer(bytes, input);
-  return keepWorkbook ? { ...loaded, bytes } : { snapshot: loaded.snapshot, bytes };
+  const snapshot = readSnapshotBuffer(bytes, input);
+  if (!keepWorkbook) return { snapshot, bytes };
+  const { loadWorkbookBuffer } = await import('../hosts/xlsx/read');
+  return { workbook: await loadWorkbookBuffer(bytes, input), snapshot, bytes };
 }
 
 /** Writes to --out the input package with Soát's changes patched in: every other part is the input's. */
 async function writeWorkbookOutput(host: XlsxHost, input: Buffer, out: string) {
+  const { patchPackage } = await import('../hosts/xlsx/package/patch');
   await writeOutputFile(out, Buffer.from(await patchPackage(input, host.changes)));
 }
 
@@ -73,7 +59,7 @@ const validate: CommandRunner = async (args, io) => {
   const { workbook, snapshot, bytes } = await openInput(args, args.out !== undefined);
   const result = checkWorkbook({ ...snapshot, file: input }, options);
   if (args.out !== undefined && workbook !== undefined) {
-    const host = new XlsxHost(workbook, undefined, { marksInModel: false });
+    const host = new (await import('../hosts/xlsx/host')).XlsxHost(workbook, undefined, { marksInModel: false });
     await host.applyPlan(annotationPlan(result.findings, args.lang));
     warnBrokenRecord(host, io);
     await writeWorkbookOutput(host, bytes, args.out);
@@ -93,7 +79,7 @@ const compute: CommandRunner = async (args, io) => {
   const result = checkWorkbook({ ...snapshot, file: input }, options);
   if (workbook === undefined) throw new Error('compute needs the workbook');
   const computed = computePlan(result, { overwrite: args.overwrite });
-  const host = new XlsxHost(workbook, undefined, { marksInModel: false });
+  const host = new (await import('../hosts/xlsx/host')).XlsxHost(workbook, undefined, { marksInModel: false });
   await host.applyPlan(computed.plan);
   warnBrokenRecord(host, io);
   await writeWorkbookOutput(host, bytes, args.out!);
@@ -116,7 +102,7 @@ const compute: CommandRunner = async (args, io) => {
 const clear: CommandRunner = async (args, io) => {
   const { workbook, bytes } = await openInput(args);
   if (workbook === undefined) throw new Error('clear needs the workbook');
-  const host = new XlsxHost(workbook, undefined, { marksInModel: false });
+  const host = new (await import('../hosts/xlsx/host')).XlsxHost(workbook, undefined, { marksInModel: false });
   await host.clear();
   warnBrokenRecord(host, io);
   await writeWorkbookOutput(host, bytes, args.out!);
@@ -128,7 +114,7 @@ const clear: CommandRunner = async (args, io) => {
   return 0;
 };
 
-const commands: Record<CliArgs['command'], CommandRunner> = {
+export const commands: Record<CliArgs['command'], CommandRunner> = {
   validate,
   compute,
   clear,

@@ -1,7 +1,6 @@
 import { mergeUnitWorkbooks } from '../core/merge/merge';
 import type { MergeInput } from '../core/merge/inputs';
 import { countBySeverity } from '../core/report/finding';
-import { draftToXlsx } from '../hosts/xlsx/draft';
 import { refuseOverwritingInput, writeOutputFile } from './files';
 import type { CommandRunner } from './io';
 import { expandInputs, readMergeInput } from './inputs';
@@ -27,6 +26,7 @@ export const merge: CommandRunner = async (args, io) => {
   }
   progress.done();
   const result = mergeUnitWorkbooks(inputs, { ...options, lang: args.lang });
+  const { draftToXlsx } = await import('../hosts/xlsx/draft');
   await writeOutputFile(out, await draftToXlsx(result.draft));
   const skipped = new Set(result.findings.filter((f) => f.rule === 'unreadable-file').map((f) => f.file)).size;
   const received = result.units?.received.length ?? 0;

@@ -1,6 +1,5 @@
 import { inForce } from '../core/definition';
 import { unitWorkbookDraft } from '../core/merge/template';
-import { draftToXlsx } from '../hosts/xlsx/draft';
 import { writeOutputFile } from './files';
 import type { CommandRunner } from './io';
 import { checkOptions } from './options';
@@ -13,6 +12,7 @@ import { printable } from './terminal';
 export const template: CommandRunner = async (args, io) => {
   // A template starts from no workbook: what is given, else the definition's units, else the built-in ones.
   const { report, registry: units } = inForce({ sheets: [] }, await checkOptions(args));
+  const { draftToXlsx } = await import('../hosts/xlsx/draft');
   await writeOutputFile(args.out!, await draftToXlsx(unitWorkbookDraft(report, units, args.lang)));
   io.stdout(
     args.lang === 'vi'

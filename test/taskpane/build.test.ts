@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Configuration } from 'webpack';
@@ -119,5 +119,35 @@ describe('the offline build (`npm run build -- --env offline`)', () => {
     ];
     for (const folder of [dist, distDir]) expect(files.filter((file) => !existsSync(join(folder, file)))).toEqual([]);
     expect(readFileSync(join(dist, 'manifest.xml'), 'utf8')).toContain('https://localhost:3000/taskpane.html');
+  });
+});
+
+describe('a light pane', () => {
+  // The add-in as the browser tests open it (built by test/browser/global-setup.ts from src/);
+  // a development build heads each module it defines with a banner: `!*** ./src/…/read.ts ***!`.
+  const ownChunks = (): string[] =>
+    readdirSync(distDir).filter((file) => file.endsWith('.js') && !/^(office|excel-.*)\.js$/.test(file));
+  const text = (file: string): string => readFileSync(join(distDir, file), 'utf8');
+  const defining = (module: string): string[] =>
+    ownChunks().filter((file) => text(file).includes(`!*** ${module} ***!`));
+  const initial = ['taskpane.js', 'commands.js', 'dialog.js'];
+
+  test('the first screen ships without ExcelJS or the .xlsx reader; ExcelJS is in no chunk of the pane', () => {
+    expect(ownChunks().filter((file) => text(file).includes('node_modules/exceljs/'))).toEqual([]);
+    expect(defining('./src/hosts/xlsx/lean/read.ts').filter((file) => initial.includes(file))).toEqual([]);
+    expect(text('taskpane.js')).not.toContain('node_modules/fflate/');
+  });
+
+  test('reading .xlsx files (the lean reader with fflate) is a chunk of its own, loaded on demand', () => {
+    const reader = defining('./src/hosts/xlsx/lean/read.ts');
+    expect(reader).toHaveLength(1);
+    expect(initial).not.toContain(reader[0]);
+    expect(defining('./src/hosts/xlsx/lean/inflate-browser.ts')).toEqual(reader);
+    expect(defining('./src/hosts/xlsx/lean/inflate.ts')).toEqual([]);
+    expect(text('taskpane.js')).toContain(reader[0]!.replace(/\.js$/, ''));
+  });
+
+  test('the production build serves no source maps', async () => {
+    expect((await makeConfig({}, { mode: 'production' })).devtool).toBe(false);
   });
 });

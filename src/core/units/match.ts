@@ -6,7 +6,7 @@ import { foldText } from '../values/text';
 import { localKindOf } from './kinds';
 import { nameKey, type LocalKind, type NameKey } from './names';
 import type { Unit, UnitRegistry } from './registry';
-import { profile, similarity, type Profile } from './similarity';
+import { profile, SimilarityIndex, type Profile } from './similarity';
 
 export type UnitMatch =
   /** The canonical name, up to case, Unicode form, spaces and tone-mark placement. */
@@ -52,6 +52,11 @@ export class UnitMatcher {
   /** The bare names to compare an unknown name with; profiled on the first unknown name only. */
   private readonly bareNames: { readonly unit: Unit; readonly bare: string }[] = [];
   private profiled?: { readonly unit: Unit; readonly profile: Profile }[];
+  private similarityIndex?: SimilarityIndex;
+  /** Each unit's first profile: among equally alike units, the registry's order decides. */
+  private readonly firstProfile = new Map<Unit, number>();
+  /** Unknown names that differ only in case, accents or spacing get the same suggestions. */
+  private readonly suggested = new Map<string, Unit[]>();
   private readonly wordIndex = new Map<string, number[]>();
 
   constructor(registry: UnitRegistry) {
@@ -83,6 +88,10 @@ export class UnitMatcher {
     if (!this.profiled) {
       this.profiled = this.bareNames.map(({ unit, bare }) => ({ unit, profile: profile(bare) }));
       this.buildWordIndex(this.profiled);
+      this.similarityIndex = new SimilarityIndex(this.profiled.map((p) => p.profile));
+      this.profiled.forEach(({ unit }, i) => {
+        if (!this.firstProfile.has(unit)) this.firstProfile.set(unit, i);
+      });
     }
     return this.profiled;
   }
@@ -130,16 +139,32 @@ export class UnitMatcher {
 
   private closest(bare: string): Unit[] {
     if (bare === '') return [];
-    const wanted = profile(bare);
-    const scores = new Map<Unit, number>();
-    for (const { unit, profile: p } of this.candidates(wanted)) {
-      const score = similarity(wanted, p);
-      if (score > (scores.get(unit) ?? -1)) scores.set(unit, score);
+    let found = this.suggested.get(bare);
+    if (found === undefined) {
+      found = this.closestOnce(bare);
+      this.suggested.set(bare, found);
     }
-    // A stable sort: equally alike units keep the registry's order.
-    return [...scores]
-      .filter(([, score]) => score >= MIN_SIMILARITY)
-      .sort((a, b) => b[1] - a[1])
+    return found;
+  }
+
+  /** Each unit's best score over its candidate profiles; only profiles sharing something can reach the threshold. */
+  private closestOnce(bare: string): Unit[] {
+    const wanted = profile(bare);
+    const profiles = this.profiles;
+    const allowed = this.candidates(wanted);
+    const best = new Map<Unit, { score: number; order: number }>();
+    this.similarityIndex!.scoreShared(wanted, (i, score) => {
+      if (allowed !== undefined && !allowed.has(i)) return;
+      const unit = profiles[i]!.unit;
+      const seen = best.get(unit);
+      if (seen === undefined) {
+        best.set(unit, { score, order: allowed === undefined ? this.firstProfile.get(unit)! : i });
+      } else if (score > seen.score) seen.score = score;
+    });
+    // Equally alike units keep the registry's order.
+    return [...best]
+      .filter(([, { score }]) => score >= MIN_SIMILARITY)
+      .sort((a, b) => b[1].score - a[1].score || a[1].order - b[1].order)
       .slice(0, MAX_CLOSEST)
       .map(([unit]) => unit);
   }
@@ -149,15 +174,15 @@ export class UnitMatcher {
    * one (every ward of a province) the names that share a distinctive word — one that few names
    * have, such as the ward's own name or number — are scored, and the whole only when none does.
    */
-  private candidates(wanted: Profile): readonly { readonly unit: Unit; readonly profile: Profile }[] {
-    if (this.profiles.length <= WHOLE_SCAN_LIMIT) return this.profiles;
+  private candidates(wanted: Profile): ReadonlySet<number> | undefined {
+    if (this.profiles.length <= WHOLE_SCAN_LIMIT) return undefined;
     const distinctive = this.profiles.length / 20;
     const picked = new Set<number>();
     for (const word of wanted.words) {
       const postings = this.wordIndex.get(word);
       if (postings && postings.length <= distinctive) for (const i of postings) picked.add(i);
     }
-    return picked.size === 0 ? this.profiles : [...picked].sort((a, b) => a - b).map((i) => this.profiles[i]!);
+    return picked.size === 0 ? undefined : picked;
   }
 
   private buildWordIndex(profiles: readonly { readonly profile: Profile }[]): void {

@@ -3,9 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { App } from '../../taskpane/App';
 import { ExcelPaneActions } from './actions';
 import { officeApi } from './api';
-import { readUnitFile } from './unit-files';
-import { definitionTextOfFile } from '../xlsx/definition-file';
+import type { PaneFile } from '../../taskpane/actions';
 import { takeStoredNotice } from '../../commands/notice';
+
+/** Reading .xlsx files is a chunk of its own, loaded the first time the user picks a file. */
+const readUnitFile = async (file: PaneFile) => (await import('./unit-files')).readUnitFile(file);
+const definitionTextOfFile = async (file: PaneFile) =>
+  (await import('../xlsx/definition-file')).definitionTextOfFile(file);
 
 /** Local storage, where a ribbon command leaves a failure it could not show; absent when refused. */
 function paneStorage(): Storage | undefined {

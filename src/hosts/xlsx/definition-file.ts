@@ -1,7 +1,7 @@
 import { carriedDefinitionText } from '../../core/definition';
 import type { PaneFile } from '../../taskpane/actions';
 import { noCarriedDefinition } from '../../taskpane/refusal';
-import { readWorkbookBuffer } from './read';
+import { readSnapshotBuffer } from './lean/read';
 
 /**
  * The definition text a file chosen in the pane holds: a .json file as it is, a template
@@ -12,7 +12,7 @@ export async function definitionTextOfFile(file: PaneFile): Promise<string> {
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   if (!/\.xlsx$/i.test(file.name)) return new TextDecoder().decode(bytes);
-  const { snapshot } = await readWorkbookBuffer(bytes, file.name);
+  const snapshot = readSnapshotBuffer(bytes, file.name);
   const text = carriedDefinitionText(snapshot);
   if (text === undefined) throw noCarriedDefinition(file.name);
   return text;

@@ -3,8 +3,7 @@ import type { CellValue } from '../../core/snapshot';
 import { parseCsv } from '../../core/units/registry';
 import { WorkbookReadError } from './errors';
 import { extensionOf } from './file-names';
-import { loadWorkbookBuffer } from './read';
-import { readWorkbookSnapshot } from './snapshot';
+import { readSnapshotBuffer } from './lean/read';
 
 /** A CSV as a one-sheet workbook named after the file; its texts are read by the engine's readers. */
 function csvSnapshot(file: string, text: string): MergeInput {
@@ -19,8 +18,7 @@ export async function mergeInputOfBytes(file: string, bytes: Uint8Array): Promis
     return csvSnapshot(file, new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
   try {
     // No file name here: the finding names the file, the message need not repeat it.
-    const workbook = await loadWorkbookBuffer(bytes);
-    return { file, snapshot: readWorkbookSnapshot(workbook, file) };
+    return { file, snapshot: { file, sheets: readSnapshotBuffer(bytes).sheets } };
   } catch (error) {
     if (!(error instanceof WorkbookReadError)) throw error;
     return { file, error: { reason: error.reason, message: { vi: error.vi, en: error.en } } };

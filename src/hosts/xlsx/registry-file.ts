@@ -2,7 +2,7 @@ import type { UnitRegistry } from '../../core/units/registry';
 import { parseCsv, registryFromRows } from '../../core/units/registry';
 import { findRegistrySheet, registryFromSheet } from '../../core/units/sheet';
 import { extensionOf } from './file-names';
-import { readWorkbookBuffer } from './read';
+import { readSnapshotBuffer } from './lean/read';
 
 /**
  * A unit list from a file's bytes: .csv, or an .xlsx (order, name, kind, aliases) whose "Danh mục
@@ -13,7 +13,7 @@ export async function registryOfBytes(name: string, bytes: Uint8Array): Promise<
   if (extensionOf(name) === '.csv') {
     return registryFromRows(parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)));
   }
-  const { snapshot } = await readWorkbookBuffer(bytes, name);
+  const snapshot = readSnapshotBuffer(bytes, name);
   const sheet = findRegistrySheet(snapshot) ?? snapshot.sheets[0];
   return sheet && registryFromSheet(sheet);
 }
