@@ -1,13 +1,31 @@
-import { Badge, Button, Checkbox, Select, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import {
+  Badge,
+  Button,
+  Caption1,
+  Checkbox,
+  Select,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
 import type { Lang, Severity } from '../core/report/finding';
 import type { PaneFinding } from './actions';
-import { filterFindings, groupFindings, rulesOf } from './findings';
+import { FindingNavigator } from './FindingNavigator';
+import { filterFindings, findingKey, groupFindings, listRows, rulesOf } from './findings';
 import { severityName, t } from './i18n';
+import { paneValue } from './numbers';
+import { ruleTitle } from './rule-title';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', gap: '4px', alignItems: 'center', marginBottom: '8px' },
-  group: { marginTop: '8px' },
+  // Only the rows in view are in the page: the list scrolls inside this box.
+  scroller: { maxHeight: '70vh', overflowY: 'auto', position: 'relative' },
+  rows: { position: 'relative', width: '100%' },
+  row: { position: 'absolute', top: 0, left: 0, width: '100%' },
+  group: { paddingTop: '8px' },
   item: {
     display: 'flex',
     flexDirection: 'column',
@@ -16,7 +34,9 @@ const useStyles = makeStyles({
     padding: '4px 0',
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
+  current: { backgroundColor: tokens.colorNeutralBackground1Selected },
   cell: { justifyContent: 'flex-start', minWidth: 'auto', padding: '0 4px', textAlign: 'left' },
+  title: { padding: '0 4px', color: tokens.colorNeutralForeground2 },
 });
 
 const badgeColor: Record<Severity, 'danger' | 'warning' | 'informative'> = {
@@ -29,24 +49,67 @@ export interface FindingsListProps {
   readonly findings: readonly PaneFinding[];
   readonly lang: Lang;
   onSelect(finding: PaneFinding): void;
-  onAccept(finding: PaneFinding): void;
+  /** Accepts `finding`'s suggestion, then selects `next` (the walk moves on). */
+  onAccept(finding: PaneFinding, next: PaneFinding | undefined): void;
 }
 
-/** Findings grouped by sheet and severity with counts; a click selects the cell in the workbook. */
+/**
+ * Findings grouped by sheet and severity with counts; a click selects the cell in the workbook,
+ * and next / previous walk them in the list's order. Only the rows in view are rendered.
+ */
 export function FindingsList({ findings, lang, onSelect, onAccept }: FindingsListProps) {
   const styles = useStyles();
   const [severities, setSeverities] = useState<ReadonlySet<Severity>>(new Set<Severity>(['error', 'warning', 'info']));
   const [rule, setRule] = useState<string | undefined>(undefined);
+  const [currentKey, setCurrentKey] = useState<string | undefined>(undefined);
   const groups = useMemo(
     () => groupFindings(filterFindings(findings, { severities, ...(rule ? { rule } : {}) })),
     [findings, severities, rule],
   );
+  const { rows, rowOf } = useMemo(() => listRows(groups), [groups]);
+  const walk = useMemo(() => groups.flatMap((g) => g.findings), [groups]);
+  const current = useMemo(
+    () => (currentKey === undefined ? -1 : walk.findIndex((f) => findingKey(f) === currentKey)),
+    [walk, currentKey],
+  );
+  const rules = useMemo(() => rulesOf(findings).map((id) => ({ id, title: ruleTitle(id, lang) })), [findings, lang]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => (rows[i]?.kind === 'group' ? 36 : 52),
+    getItemKey: (i) => {
+      const row = rows[i]!;
+      return row.kind === 'group' ? `${row.group.sheet}\u0000${row.group.severity}` : `${row.position}`;
+    },
+    overscan: 6,
+    useFlushSync: false,
+  });
+
   const toggle = (severity: Severity, on: boolean): void => {
     const next = new Set(severities);
     if (on) next.add(severity);
     else next.delete(severity);
     setSeverities(next);
   };
+  const goTo = (position: number): void => {
+    const finding = walk[position];
+    if (finding === undefined) return;
+    setCurrentKey(findingKey(finding));
+    virtualizer.scrollToIndex(rowOf[position]!, { align: 'auto' });
+    onSelect(finding);
+  };
+  const step = (direction: 1 | -1): void => {
+    if (walk.length === 0) return;
+    const from = current < 0 ? (direction === 1 ? -1 : walk.length) : current;
+    goTo((from + direction + walk.length) % walk.length);
+  };
+  const accept = (finding: PaneFinding, position: number): void => {
+    const next = walk[position + 1];
+    setCurrentKey(next === undefined ? undefined : findingKey(next));
+    onAccept(finding, next);
+  };
+
   if (findings.length === 0) return <Text data-testid="no-findings">{t('noFindings', lang)}</Text>;
   return (
     <div data-testid="findings">
@@ -63,41 +126,83 @@ export function FindingsList({ findings, lang, onSelect, onAccept }: FindingsLis
           aria-label={t('allRules', lang)}
           value={rule ?? ''}
           onChange={(_, d) => setRule(d.value === '' ? undefined : d.value)}
+          data-testid="rule-filter"
         >
           <option value="">{t('allRules', lang)}</option>
-          {rulesOf(findings).map((r) => (
-            <option key={r} value={r}>
-              {r}
+          {rules.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.title}
             </option>
           ))}
         </Select>
+        <FindingNavigator lang={lang} current={current} total={walk.length} onStep={step} />
       </div>
-      {groups.map((group) => (
-        <section key={`${group.sheet}/${group.severity}`} className={styles.group} data-testid="finding-group">
-          <Subtitle2>
-            {group.sheet} · {severityName[group.severity][lang]}{' '}
-            <Badge color={badgeColor[group.severity]}>{group.findings.length}</Badge>
-          </Subtitle2>
-          {group.findings.map((f, i) => (
-            <div
-              key={`${f.cell}/${f.rule}/${i}`}
-              className={styles.item}
-              data-testid="finding"
-              data-cell={`${f.sheet}!${f.cell}`}
-              data-rule={f.rule}
-            >
-              <Button appearance="transparent" size="small" className={styles.cell} onClick={() => onSelect(f)}>
-                <b>{f.cell}</b>&nbsp;{f.message}
-              </Button>
-              {f.suggestion !== undefined && (
-                <Button size="small" onClick={() => onAccept(f)} data-testid="accept">
-                  {t('accept', lang)}: {f.suggestion.cell} = {String(f.suggestion.value)}
-                </Button>
-              )}
-            </div>
-          ))}
-        </section>
-      ))}
+      <div ref={scroller} className={styles.scroller} data-testid="findings-scroller">
+        <div className={styles.rows} style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index]!;
+            return (
+              <div
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                className={styles.row}
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                {row.kind === 'group' ? (
+                  <div className={styles.group} data-testid="finding-group">
+                    <Subtitle2 as="h3">
+                      {row.group.sheet} · {severityName[row.group.severity][lang]}{' '}
+                      <Badge color={badgeColor[row.group.severity]}>{row.group.findings.length}</Badge>
+                    </Subtitle2>
+                  </div>
+                ) : (
+                  <FindingRow
+                    finding={row.finding}
+                    lang={lang}
+                    current={row.position === current}
+                    onSelect={() => goTo(row.position)}
+                    onAccept={() => accept(row.finding, row.position)}
+                  />
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+interface FindingRowProps {
+  readonly finding: PaneFinding;
+  readonly lang: Lang;
+  readonly current: boolean;
+  onSelect(): void;
+  onAccept(): void;
+}
+
+function FindingRow({ finding: f, lang, current, onSelect, onAccept }: FindingRowProps) {
+  const styles = useStyles();
+  return (
+    <div
+      className={current ? `${styles.item} ${styles.current}` : styles.item}
+      data-testid="finding"
+      data-cell={`${f.sheet}!${f.cell}`}
+      data-rule={f.rule}
+      aria-current={current ? 'true' : undefined}
+    >
+      <Caption1 className={styles.title} data-testid="rule-title">
+        {ruleTitle(f.rule, lang)}
+      </Caption1>
+      <Button appearance="transparent" size="small" className={styles.cell} onClick={onSelect}>
+        <b>{f.cell}</b>&nbsp;{f.message}
+      </Button>
+      {f.suggestion !== undefined && (
+        <Button size="small" onClick={onAccept} data-testid="accept">
+          {t('accept', lang)}: {f.suggestion.cell} = {paneValue(f.suggestion.value, lang)}
+        </Button>
+      )}
     </div>
   );
 }

@@ -60,6 +60,8 @@ export interface PaneFinding {
   readonly message: string;
   readonly actual: ReportedValue;
   readonly suggestion?: Suggestion;
+  /** The reviewer's reason when a confirmation in the cell's note covers this finding. */
+  readonly confirmed?: string;
 }
 
 export interface PaneReport {

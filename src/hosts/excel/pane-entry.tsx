@@ -6,6 +6,7 @@ import { officeApi } from './api';
 import { readUnitFile } from './unit-files';
 import { definitionTextOfFile } from '../xlsx/definition-file';
 import { takeStoredNotice } from '../../commands/notice';
+import { paneTheme } from '../../taskpane/theme';
 
 /** Local storage, where a ribbon command leaves a failure it could not show; absent when refused. */
 function paneStorage(): Storage | undefined {
@@ -28,10 +29,13 @@ void Office.onReady((info) => {
   }
   const lang = (Office.context.displayLanguage ?? 'vi').toLowerCase().startsWith('en') ? 'en' : 'vi';
   const initialError = takeStoredNotice(paneStorage());
+  // Office's theme when the pane opens (dark, high contrast); older Excel reports none.
+  const theme = paneTheme(Office.context.officeTheme, window.matchMedia?.('(forced-colors: active)').matches ?? false);
   root.render(
     <App
       actions={new ExcelPaneActions(officeApi(), readUnitFile, definitionTextOfFile)}
       initialLang={lang}
+      theme={theme}
       {...(initialError === undefined ? {} : { initialError })}
     />,
   );
