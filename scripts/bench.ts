@@ -18,6 +18,7 @@ import { registryFromRows } from '../src/core/units/registry';
 import { draftToXlsx } from '../src/hosts/xlsx/draft';
 import { readWorkbookBuffer } from '../src/hosts/xlsx/read';
 import { benchExcelPayloads } from './bench-excel';
+import { benchPane } from './bench-pane';
 
 type RegistryRow = [number, string, string, string];
 
@@ -175,6 +176,7 @@ async function main(): Promise<void> {
   await benchMerge(200, repeat);
   await benchLargeValidate(100_000);
   await benchExcelPayloads([1000, 10_000, 50_000], generatedPhuLuc2);
+  await benchPane([1000, 20_000, 120_000]);
 }
 
 async function benchMerge(count: number, repeat: number): Promise<void> {
