@@ -224,7 +224,7 @@ function FindingRow({ finding: f, lang, current, onSelect, onAccept }: FindingRo
       <Caption1 className={styles.title} data-testid="rule-title">
         {ruleTitle(f.rule, lang)}
       </Caption1>
-      <Button appearance="transparent" size="small" className={styles.cell} onClick={onSelect}>
+      <Button appearance="transparent" size="small" className={styles.cell} onClick={onSelect} title={f.message}>
         <span className={styles.message}>
           <b>{f.cell}</b>&nbsp;{f.message}
         </span>

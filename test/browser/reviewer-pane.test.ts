@@ -279,7 +279,7 @@ describeInBrowser('the reviewer in the task pane, in Chromium', () => {
     expect(errors).toEqual([]);
   }, 90_000);
 
-  test('in Excel’s dark theme the pane is dark, and axe still finds nothing serious', async () => {
+  test('in Excel’s dark theme the pane is dark, and axe still finds nothing serious; high contrast when colours are forced', async () => {
     const dark = {
       isDarkTheme: true,
       bodyBackgroundColor: '#262626',
@@ -302,6 +302,21 @@ describeInBrowser('the reviewer in the task pane, in Chromium', () => {
     });
     expect(colours).toEqual(['rgb(38, 38, 38)', 'rgb(255, 255, 255)']);
     expect(await seriousViolations(page)).toEqual([]);
+
+    // Windows' high-contrast mode forces the system's colours: the pane takes Fluent's high-contrast theme.
+    await page.emulateMedia({ forcedColors: 'active' });
+    await page.reload();
+    await page.getByTestId('validate').waitFor({ timeout: 20_000 });
+    // The browser paints system colours itself then: the theme is seen in Fluent's tokens.
+    const token = (name: string): Promise<string> =>
+      page.evaluate(
+        (n) => getComputedStyle(document.querySelector('main')!.parentElement!).getPropertyValue(n).trim(),
+        name,
+      );
+    expect([await token('--colorNeutralBackground1'), await token('--colorNeutralForeground1')]).toEqual([
+      '#000000',
+      '#ffffff',
+    ]);
     expect(errors).toEqual([]);
   }, 60_000);
 });
