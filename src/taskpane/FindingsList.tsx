@@ -82,8 +82,7 @@ export function FindingsList({ findings, lang, onSelect, onAccept }: FindingsLis
     () => groupFindings(filterFindings(findings, { severities, ...(rule ? { rule } : {}) })),
     [findings, severities, rule],
   );
-  const { rows, rowOf } = useMemo(() => listRows(groups), [groups]);
-  const walk = useMemo(() => groups.flatMap((g) => g.findings), [groups]);
+  const { rows, rowOf, walk } = useMemo(() => listRows(groups), [groups]);
   const current = useMemo(
     () => (currentKey === undefined ? -1 : walk.findIndex((f) => findingKey(f) === currentKey)),
     [walk, currentKey],
@@ -102,7 +101,7 @@ export function FindingsList({ findings, lang, onSelect, onAccept }: FindingsLis
   const getItemKey = useCallback(
     (i: number) => {
       const row = rows[i]!;
-      return row.kind === 'group' ? `${row.group.sheet}\u0000${row.group.severity}` : `${row.position}`;
+      return row.kind === 'group' ? `${row.group.sheet}\u0000${row.group.severity}` : row.position;
     },
     [rows],
   );

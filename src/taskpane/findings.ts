@@ -38,7 +38,9 @@ export function groupFindings(findings: readonly PaneFinding[]): FindingGroup[] 
 }
 
 export function rulesOf(findings: readonly PaneFinding[]): string[] {
-  return [...new Set(findings.map((f) => f.rule))].sort();
+  const rules = new Set<string>();
+  for (const f of findings) rules.add(f.rule);
+  return [...rules].sort();
 }
 
 /** Names one finding across a new check of the same workbook: its file, cell and rule. */
@@ -52,18 +54,24 @@ export type ListRow =
   | { readonly kind: 'finding'; readonly finding: PaneFinding; readonly position: number };
 
 /**
- * The groups flattened into rows, headings first, and the row of each finding in walking order
- * (the order next/previous follow), so that the list scrolls straight to any of them.
+ * The groups flattened into rows, headings first; the findings in walking order (the order
+ * next/previous follow) and the row of each, so that the list scrolls straight to any of them.
  */
-export function listRows(groups: readonly FindingGroup[]): { rows: ListRow[]; rowOf: number[] } {
+export function listRows(groups: readonly FindingGroup[]): {
+  rows: ListRow[];
+  rowOf: number[];
+  walk: PaneFinding[];
+} {
   const rows: ListRow[] = [];
   const rowOf: number[] = [];
+  const walk: PaneFinding[] = [];
   for (const group of groups) {
     rows.push({ kind: 'group', group });
     for (const finding of group.findings) {
       rowOf.push(rows.length);
-      rows.push({ kind: 'finding', finding, position: rowOf.length - 1 });
+      rows.push({ kind: 'finding', finding, position: walk.length });
+      walk.push(finding);
     }
   }
-  return { rows, rowOf };
+  return { rows, rowOf, walk };
 }

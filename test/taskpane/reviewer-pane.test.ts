@@ -103,7 +103,7 @@ describe('the walk through findings', () => {
       finding('G6', 'error'),
       finding('B2', 'error', { sheet: 'Phụ lục 3' }),
     ];
-    const { rows, rowOf } = listRows(groupFindings(findings));
+    const { rows, rowOf, walk } = listRows(groupFindings(findings));
     expect(rows.map((r) => (r.kind === 'group' ? `[${r.group.sheet} ${r.group.severity}]` : r.finding.cell))).toEqual([
       '[Phụ lục 2 error]',
       'G5',
@@ -114,6 +114,7 @@ describe('the walk through findings', () => {
       'B2',
     ]);
     expect(rowOf).toEqual([1, 2, 4, 6]);
+    expect(walk.map((f) => f.cell)).toEqual(['G5', 'G6', 'D5', 'B2']);
     expect(findingKey(findings[0]!)).not.toBe(findingKey(findings[2]!));
   });
 });
