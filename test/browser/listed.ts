@@ -42,3 +42,23 @@ export function allListed(page: Page): Promise<ListedRow[]> {
     return [...rows.values()].sort((a, b) => a.index - b.index);
   });
 }
+
+/** Scrolls the findings list from the top until the finding of `cell` ("Sheet!A1") is in the page. */
+export async function scrollToFinding(page: Page, cell: string): Promise<void> {
+  const found = await page.evaluate(async (wanted) => {
+    const scroller = document.querySelector<HTMLElement>('[data-testid="findings-scroller"]')!;
+    const frame = (): Promise<void> =>
+      new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+    const present = (): boolean =>
+      [...scroller.querySelectorAll<HTMLElement>('[data-testid="finding"]')].some((f) => f.dataset.cell === wanted);
+    scroller.scrollTop = 0;
+    await frame();
+    while (!present()) {
+      if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) return false;
+      scroller.scrollTop += scroller.clientHeight / 2;
+      await frame();
+    }
+    return true;
+  }, cell);
+  if (!found) throw new Error(`${cell} is not in the findings list`);
+}
