@@ -20,6 +20,7 @@ import { draftToXlsx } from '../src/hosts/xlsx/draft';
 import { readSnapshotBuffer } from '../src/hosts/xlsx/lean/read';
 import { readWorkbookBuffer } from '../src/hosts/xlsx/read';
 import { benchExcelPayloads } from './bench-excel';
+import { benchPane } from './bench-pane';
 
 type RegistryRow = [number, string, string, string];
 
@@ -275,6 +276,7 @@ async function main(): Promise<void> {
     rmSync(folder, { recursive: true, force: true });
   }
   await benchExcelPayloads([1000, 10_000, 50_000], generatedPhuLuc2);
+  await benchPane([1000, 20_000, 120_000]);
 }
 
 /** The checking core alone, on a snapshot already read: with a registry indexed on the way and kept. */

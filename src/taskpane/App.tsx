@@ -7,11 +7,11 @@ import {
   MessageBarBody,
   ProgressBar,
   Switch,
-  Text,
   Title3,
   makeStyles,
   webLightTheme,
 } from '@fluentui/react-components';
+import type { Theme } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Lang } from '../core/report/finding';
 import type { PaneActions, PaneFile, PaneFinding, PaneInForce, PaneReport } from './actions';
@@ -19,11 +19,20 @@ import { confirmText } from './confirm-words';
 import { DefinitionPanel } from './DefinitionPanel';
 import { FindingsList } from './FindingsList';
 import { t } from './i18n';
-import { inForceLine } from './in-force';
 import { MergePanel } from './MergePanel';
+import { useRememberedLang } from './remembered-lang';
+import { SummaryLine } from './SummaryLine';
 
 const useStyles = makeStyles({
-  root: { padding: '10px', display: 'flex', flexDirection: 'column', gap: '8px', fontFamily: 'Segoe UI, sans-serif' },
+  root: {
+    padding: '10px',
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '8px',
+    fontFamily: 'Segoe UI, sans-serif',
+  },
   head: { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
   row: { display: 'flex', gap: '6px', flexWrap: 'wrap', alignItems: 'center' },
 });
@@ -48,14 +57,21 @@ export interface AppProps {
   readonly initialLang?: Lang;
   /** A failure to show on opening: a ribbon command's that could not show it itself. */
   readonly initialError?: string;
+  /** Fluent's theme, following the host's (Office's dark and high-contrast themes). */
+  readonly theme?: Theme;
 }
 
 /** The task pane (Excel) and sidebar (Google Sheets): everything goes through `actions`. */
-export function App({ actions, initialLang = 'vi', initialError }: AppProps) {
+export function App({ actions, initialLang = 'vi', initialError, theme = webLightTheme }: AppProps) {
   const styles = useStyles();
-  const [lang, setLang] = useState<Lang>(initialLang);
+  const [lang, setLang] = useRememberedLang(initialLang);
   const [busy, setBusy] = useState(false);
-  const [report, setReport] = useState<PaneReport | undefined>(undefined);
+  const [report, setShownReport] = useState<PaneReport | undefined>(undefined);
+  const [checkedAt, setCheckedAt] = useState(() => new Date());
+  const setReport = (next: PaneReport | undefined): void => {
+    setShownReport(next);
+    setCheckedAt(new Date());
+  };
   const [notice, setNotice] = useState<Notice | undefined>(
     initialError === undefined ? undefined : { intent: 'error', text: initialError },
   );
@@ -99,10 +115,11 @@ export function App({ actions, initialLang = 'vi', initialError }: AppProps) {
     if (report) setReport(await actions.validate(lang));
   };
   const select = (f: PaneFinding): void => void run(async () => (await actions.selectCell(f.sheet, f.cell), undefined));
-  const accept = (f: PaneFinding): void =>
+  const accept = (f: PaneFinding, next: PaneFinding | undefined): void =>
     void run(async () => {
       await actions.acceptSuggestion(f);
       await refresh();
+      if (next) await actions.selectCell(next.sheet, next.cell);
       return t('accepted', lang, { cell: f.suggestion?.cell ?? f.cell });
     });
   // The line goes into the note, then the list is checked again so the finding moves to "confirmed".
@@ -133,7 +150,7 @@ export function App({ actions, initialLang = 'vi', initialError }: AppProps) {
     });
 
   return (
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={theme}>
       <main className={styles.root}>
         <div className={styles.head}>
           <Title3>{t('title', lang)}</Title3>
@@ -149,11 +166,11 @@ export function App({ actions, initialLang = 'vi', initialError }: AppProps) {
             <MessageBarBody>{limitation[lang]}</MessageBarBody>
           </MessageBar>
         ))}
-        {inForce && (
-          <Text size={200} data-testid="in-force">
-            {inForceLine(inForce, lang)}
-          </Text>
-        )}
+        <SummaryLine
+          lang={lang}
+          {...(report ? { checked: { findings: report.findings, at: checkedAt } } : {})}
+          {...(inForce ? { inForce } : {})}
+        />
         <div className={styles.row}>
           <Button
             appearance="primary"

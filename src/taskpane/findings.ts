@@ -22,20 +22,56 @@ export function filterFindings(findings: readonly PaneFinding[], filter: Finding
   );
 }
 
-/** Groups in sheet order of first appearance, severities worst first. */
+/** Groups in sheet order of first appearance, severities worst first; one pass, for long lists. */
 export function groupFindings(findings: readonly PaneFinding[]): FindingGroup[] {
-  const sheets = [...new Set(findings.map((f) => f.sheet))];
-  return sheets.flatMap((sheet) =>
+  const bySheet = new Map<string, Record<Severity, PaneFinding[]>>();
+  for (const f of findings) {
+    let buckets = bySheet.get(f.sheet);
+    if (buckets === undefined) bySheet.set(f.sheet, (buckets = { error: [], warning: [], info: [] }));
+    buckets[f.severity].push(f);
+  }
+  return [...bySheet].flatMap(([sheet, buckets]) =>
     order
-      .map((severity) => ({
-        sheet,
-        severity,
-        findings: findings.filter((f) => f.sheet === sheet && f.severity === severity),
-      }))
-      .filter((group) => group.findings.length > 0),
+      .filter((severity) => buckets[severity].length > 0)
+      .map((severity) => ({ sheet, severity, findings: buckets[severity] })),
   );
 }
 
 export function rulesOf(findings: readonly PaneFinding[]): string[] {
-  return [...new Set(findings.map((f) => f.rule))].sort();
+  const rules = new Set<string>();
+  for (const f of findings) rules.add(f.rule);
+  return [...rules].sort();
+}
+
+/** Names one finding across a new check of the same workbook: its file, cell and rule. */
+export function findingKey(f: PaneFinding): string {
+  return `${f.file ?? ''}\u0000${f.sheet}!${f.cell}\u0000${f.rule}`;
+}
+
+/** One row of the list as it scrolls: a group's heading, or a finding and its place in the walk. */
+export type ListRow =
+  | { readonly kind: 'group'; readonly group: FindingGroup }
+  | { readonly kind: 'finding'; readonly finding: PaneFinding; readonly position: number };
+
+/**
+ * The groups flattened into rows, headings first; the findings in walking order (the order
+ * next/previous follow) and the row of each, so that the list scrolls straight to any of them.
+ */
+export function listRows(groups: readonly FindingGroup[]): {
+  rows: ListRow[];
+  rowOf: number[];
+  walk: PaneFinding[];
+} {
+  const rows: ListRow[] = [];
+  const rowOf: number[] = [];
+  const walk: PaneFinding[] = [];
+  for (const group of groups) {
+    rows.push({ kind: 'group', group });
+    for (const finding of group.findings) {
+      rowOf.push(rows.length);
+      rows.push({ kind: 'finding', finding, position: walk.length });
+      walk.push(finding);
+    }
+  }
+  return { rows, rowOf, walk };
 }

@@ -16,3 +16,8 @@ export const root = join(__dirname, '..', '..');
 /** The offline build the browser tests open (office.js from the npm package, replaced by the fake). */
 export const distDir = join(root, 'out', 'test-dist');
 export const fakeBundle = join(root, 'out', 'browser', 'fake-office.js');
+/** The pane over synthetic findings (synthetic-pane.tsx), for the list's scale test and bench. */
+export const syntheticPages: Record<string, string> = {
+  '/synthetic.html': join(root, 'test', 'browser', 'synthetic.html'),
+  '/synthetic-pane.js': join(root, 'out', 'browser', 'synthetic-pane.js'),
+};

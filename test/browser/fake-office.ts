@@ -14,6 +14,8 @@ interface TestWindow {
   /** What a dialog page sent its opener with Office.context.ui.messageParent. */
   __parentMessages?: string[];
   __fakeExcel?: FakeExcel;
+  /** What Office.context.officeTheme reports (Excel's dark theme, say); undefined as older Excel. */
+  __soatOfficeTheme?: object;
   Office?: unknown;
   Excel?: unknown;
 }
@@ -33,6 +35,7 @@ page.Office = {
   },
   context: {
     displayLanguage: 'vi-VN',
+    officeTheme: page.__soatOfficeTheme,
     requirements: { isSetSupported: (name: string, version: string) => excel.isSetSupported(name, version) },
     ui: { messageParent: (message: string) => (page.__parentMessages ??= []).push(message) },
   },

@@ -11,6 +11,7 @@ export default async function globalSetup(): Promise<void> {
   const sources = Math.max(
     newest(join(root, 'src')),
     newest(join(root, 'test', 'support')),
+    newest(join(root, 'test', 'browser')),
     ...['manifest.xml', 'webpack.config.js'].map((file) => statSync(join(root, file)).mtimeMs),
   );
   const built =
@@ -29,7 +30,10 @@ export default async function globalSetup(): Promise<void> {
   const fake: import('webpack').Configuration = {
     ...pane,
     devtool: false,
-    entry: { 'fake-office': join(root, 'test', 'browser', 'fake-office.ts') },
+    entry: {
+      'fake-office': join(root, 'test', 'browser', 'fake-office.ts'),
+      'synthetic-pane': join(root, 'test', 'browser', 'synthetic-pane.tsx'),
+    },
     output: { path: join(root, 'out', 'browser'), filename: '[name].js', clean: true },
     plugins: [],
   };

@@ -6,7 +6,7 @@ import { extname, join, normalize } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import type { WorkbookSnapshot } from '../../src/core/snapshot';
-import { distDir, fakeBundle } from './build';
+import { distDir, fakeBundle, syntheticPages } from './build';
 
 /** The built add-in in Debian's Chromium, its office.js replaced by the fake Excel. */
 
@@ -25,8 +25,9 @@ const types: Record<string, string> = {
 /** dist/ over http, as `npm start` would serve it (without TLS). */
 function serve(): Promise<Server> {
   const server = createServer((request, response) => {
-    const path = normalize(join(distDir, decodeURIComponent((request.url ?? '/').split('?')[0]!)));
-    if (!path.startsWith(distDir) || !existsSync(path)) {
+    const url = decodeURIComponent((request.url ?? '/').split('?')[0]!);
+    const path = syntheticPages[url] ?? normalize(join(distDir, url));
+    if ((!path.startsWith(distDir) && syntheticPages[url] === undefined) || !existsSync(path)) {
       response.writeHead(404).end();
       return;
     }
@@ -40,13 +41,15 @@ function serve(): Promise<Server> {
 export interface Harness {
   /**
    * A page of dist/ (`path` with its query), `workbook` in the fake Excel, `storage` in
-   * localStorage, `apiVersion` the highest ExcelApi set the fake reports (1.18 by default).
+   * localStorage, `apiVersion` the highest ExcelApi set the fake reports (1.18 by default),
+   * `officeTheme` what Office.context.officeTheme reports (none by default).
    */
   open(
     path: string,
     workbook?: WorkbookSnapshot,
     storage?: Record<string, string>,
     apiVersion?: string,
+    officeTheme?: object,
   ): Promise<{ page: Page; errors: string[] }>;
 }
 
@@ -66,17 +69,22 @@ export function useBrowser(): Harness {
     server?.close();
   });
   return {
-    async open(path, workbook = { sheets: [] }, storage = {}, apiVersion = '1.18') {
+    async open(path, workbook = { sheets: [] }, storage = {}, apiVersion = '1.18', officeTheme = undefined) {
       const page = await browser!.newPage({ viewport: { width: 420, height: 900 } });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.addInitScript(
-        ([snapshot, items, version]) => {
+        ([snapshot, items, version, theme]) => {
           (window as unknown as { __soatWorkbook: unknown }).__soatWorkbook = snapshot;
           (window as unknown as { __soatApiVersion: unknown }).__soatApiVersion = version;
-          for (const [key, value] of Object.entries(items)) window.localStorage.setItem(key, value);
+          (window as unknown as { __soatOfficeTheme: unknown }).__soatOfficeTheme = theme;
+          // Put in before the first load only: a reload keeps what the page stored since.
+          if (sessionStorage.getItem('__soatSeeded') === null) {
+            sessionStorage.setItem('__soatSeeded', '1');
+            for (const [key, value] of Object.entries(items)) window.localStorage.setItem(key, value);
+          }
         },
-        [workbook, storage, apiVersion] as [unknown, Record<string, string>, string],
+        [workbook, storage, apiVersion, officeTheme] as [unknown, Record<string, string>, string, unknown],
       );
       await page.route('**/office.js', (route) =>
         route.fulfill({ contentType: 'text/javascript', body: readFileSync(fakeBundle, 'utf8') }),

@@ -5,6 +5,7 @@ import { ExcelPaneActions } from './actions';
 import { officeApi } from './api';
 import type { PaneFile } from '../../taskpane/actions';
 import { takeStoredNotice } from '../../commands/notice';
+import { paneTheme } from '../../taskpane/theme';
 
 /** Reading .xlsx files is a chunk of its own, loaded the first time the user picks a file. */
 const readUnitFile = async (file: PaneFile) => (await import('./unit-files')).readUnitFile(file);
@@ -32,10 +33,13 @@ void Office.onReady((info) => {
   }
   const lang = (Office.context.displayLanguage ?? 'vi').toLowerCase().startsWith('en') ? 'en' : 'vi';
   const initialError = takeStoredNotice(paneStorage());
+  // Office's theme when the pane opens (dark, high contrast); older Excel reports none.
+  const theme = paneTheme(Office.context.officeTheme, window.matchMedia?.('(forced-colors: active)').matches ?? false);
   root.render(
     <App
       actions={new ExcelPaneActions(officeApi(), readUnitFile, definitionTextOfFile)}
       initialLang={lang}
+      theme={theme}
       {...(initialError === undefined ? {} : { initialError })}
     />,
   );

@@ -10,6 +10,7 @@ import { readWorkbookBuffer } from '../../../src/hosts/xlsx/read';
 import { FakeSpreadsheet, FakeSpreadsheetApp, fakeHtmlService } from '../../support/fake-spreadsheet-app';
 import { seedFile } from '../xlsx/seed';
 import { buildGsheets } from './build';
+import { allListed, scrollToFinding } from '../../browser/listed';
 
 /**
  * The built Sidebar.html (Excel's task pane, src/taskpane/App) in Debian's Chromium. Its
@@ -68,15 +69,15 @@ run(
     const expected = checkWorkbook(snapshot).findings;
     const items = page.getByTestId('finding');
     await items.first().waitFor({ timeout: 20_000 });
-    const shown = await items.evaluateAll((els) =>
-      els.map((el) => `${el.getAttribute('data-cell')} ${el.getAttribute('data-rule')}`),
-    );
+    // Only the rows in view are in the page: the list is read by scrolling through it.
+    const shown = (await allListed(page)).filter((r) => r.cell !== undefined).map((r) => `${r.cell} ${r.rule}`);
     expect(shown.sort()).toEqual(expected.map((f) => `${f.sheet}!${f.cell} ${f.rule}`).sort());
     // The pane asks once, when it opens, which report and unit list are in force.
     expect(calls).toEqual(['inForce', 'validate']);
     expect([...spreadsheet.sheet('Phụ lục 2').cells.values()].some((c) => c.background === '#ffc7ce')).toBe(true);
 
     const first = expected.find((f) => f.sheet === 'Phụ lục 2')!;
+    await scrollToFinding(page, `Phụ lục 2!${first.cell}`);
     await page.locator(`[data-testid="finding"][data-cell="Phụ lục 2!${first.cell}"] button`).first().click();
     for (let i = 0; i < 200 && !calls.includes('selectCell'); i++) await new Promise((r) => setTimeout(r, 25));
     expect(spreadsheet.active?.name).toBe('Phụ lục 2');
