@@ -218,7 +218,8 @@ export function FindingsList({ findings: all, lang, onSelect, onAccept, onConfir
         onSelect={onSelect}
         {...(onUnconfirm ? { onUnconfirm } : {})}
       />
-      {onConfirm && (
+      {/* Mounted only while asked: a closed Fluent dialog still adds focus traps that axe flags. */}
+      {onConfirm && confirming && (
         <ConfirmDialog
           finding={confirming}
           lang={lang}
