@@ -5,6 +5,7 @@
 const path = require('node:path');
 const vm = require('node:vm');
 const webpack = require('webpack');
+const { browserInflate } = require('./webpack.config');
 
 const out = path.resolve(__dirname, 'dist/gsheets');
 const library = 'Soat';
@@ -105,10 +106,6 @@ const sidebar = {
   output: { path: out, filename: 'sidebar.js' },
   resolve: {
     extensions: ['.tsx', '.ts', '.js'],
-    alias: {
-      exceljs$: 'exceljs/dist/exceljs.min.js', // the browser build, with its own zip and streams
-      'exceljs/lib/xlsx/xform/sheet/worksheet-xform': false, // a Node-only patch; a no-op in the browser
-    },
     fallback: { 'fs/promises': false, fs: false, path: false, buffer: require.resolve('buffer/') },
   },
   module: { rules: [typescript('es2020')] },
@@ -118,6 +115,7 @@ const sidebar = {
       resource.request = resource.request.replace(/^node:/, '');
     }),
     new webpack.ProvidePlugin({ Buffer: ['buffer', 'Buffer'] }),
+    browserInflate(), // the lean reader unzips with fflate in the browser
     new webpack.DefinePlugin({ 'process.env.NODE_ENV': JSON.stringify('production') }),
     new InlineSidebarPlugin(),
   ],

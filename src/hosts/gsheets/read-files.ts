@@ -1,6 +1,6 @@
 import type { PaneFile } from '../../taskpane/actions';
 import { WorkbookReadError } from '../xlsx/errors';
-import { readWorkbookBuffer } from '../xlsx/read';
+import { readSnapshotBuffer } from '../xlsx/lean/read';
 import type { UploadPayload, UnreadableUpload } from './transfer';
 
 /**
@@ -20,7 +20,7 @@ export async function readPaneFiles(files: readonly PaneFile[]): Promise<UploadP
   const unreadable: UnreadableUpload[] = [];
   for (const file of files) {
     try {
-      workbooks.push((await readWorkbookBuffer(bytesOf(file.base64), file.name)).snapshot);
+      workbooks.push(readSnapshotBuffer(bytesOf(file.base64), file.name));
     } catch (error) {
       if (!(error instanceof WorkbookReadError)) throw error;
       unreadable.push({ file: file.name, reason: error.reason, vi: error.vi, en: error.en });
