@@ -38,6 +38,10 @@ interface Pane {
   setI4(value: number): void;
   /** Round trips (Excel syncs) or service calls (Sheets) so far. */
   calls(): number;
+  sheetNames(): string[];
+  noteAt(sheet: string, cell: string): string | undefined;
+  /** A sheet's values, row by row, as displayed text. */
+  rowsOf(sheet: string): string[][];
 }
 
 function excelPane(snapshot: WorkbookSnapshot, version: string): Pane {
@@ -64,6 +68,16 @@ function excelPane(snapshot: WorkbookSnapshot, version: string): Pane {
     fill: () => excel.fill(name, 'I4'),
     setI4: (value) => (excel.book.sheet(name)!.at(4, 9).value = value),
     calls: () => excel.counters.syncs,
+    sheetNames: () => excel.book.sheets.map((s) => s.name),
+    noteAt: (sheet, cell) => excel.notes(sheet)[cell],
+    rowsOf: (sheet) => {
+      const rows: string[][] = [];
+      for (const [key, value] of Object.entries(excel.values(sheet))) {
+        const [, column, row] = /^([A-Z]+)(\d+)$/.exec(key)!;
+        (rows[Number(row) - 1] ??= [])[column!.charCodeAt(0) - 65] = String(value);
+      }
+      return Array.from(rows, (row) => Array.from(row ?? [], (v) => v ?? ''));
+    },
   };
 }
 
@@ -91,6 +105,14 @@ function sheetsPane(snapshot: WorkbookSnapshot): Pane {
         .getRange('I4')
         .setValues([[value]]),
     calls: () => spreadsheet.ledger.calls.length,
+    sheetNames: () => spreadsheet.getSheets().map((s) => s.getName()),
+    noteAt: (sheet, cell) => spreadsheet.sheet(sheet).getRange(cell).getNotes()[0]![0] || undefined,
+    rowsOf: (sheet) =>
+      spreadsheet
+        .sheet(sheet)
+        .getDataRange()
+        .getDisplayValues()
+        .map((row) => row.map(String)),
   };
 }
 
@@ -195,4 +217,29 @@ test('the Soát menu’s Validate in Google Sheets counts the confirmed findings
   expect(app.ui.alerts).toEqual([
     'Soát: 0 lỗi, 0 cảnh báo, 0 thông tin, 1 đã xác nhận / 0 errors, 0 warnings, 0 info, 1 confirmed.',
   ]);
+});
+
+describe.each(hosts)('%s, merged', (_, open) => {
+  test('merge carries the confirmation into the consolidated cell, confirmed there, and the summary counts it', async () => {
+    const pane = open(workbook());
+    const first = await pane.actions.validate('vi');
+    await pane.actions.confirm(at(first, 'I4')[0]!, reason, 'vi');
+    const merged = await pane.actions.mergeSheets('vi');
+    expect(ruleAndReason(merged, 'I4')).toEqual([['ratio-mismatch', reason]]);
+    expect(merged.summary.error).toBe(0);
+
+    const consolidated = pane.sheetNames().filter((n) => n !== name && /^Phụ lục 2/.test(n));
+    expect(consolidated).toHaveLength(1);
+    const rows = pane.rowsOf(consolidated[0]!);
+    const row = rows.findIndex((r) => r.includes('Sở Y tế'));
+    expect(row).toBeGreaterThan(0);
+    const note = pane.noteAt(consolidated[0]!, `I${row + 1}`) ?? '';
+    expect(note.split('\n')).toContain(`Soát: xác nhận ratio-mismatch = 80 — ${reason}`);
+
+    const summary = pane.sheetNames().find((n) => /^Tổng hợp/.test(n))!;
+    const table = pane.rowsOf(summary);
+    const header = table.find((r) => r.includes('Đã xác nhận'))!;
+    const unit = table.find((r) => r.includes('Sở Y tế'))!;
+    expect(unit[header.indexOf('Đã xác nhận')]).toBe('1');
+  });
 });

@@ -13,7 +13,7 @@ import { callOverheadBytes } from './batch';
  */
 export type CommentStore = 'notes' | 'threads' | 'none';
 
-export function commentStore(features: ExcelFeatures): CommentStore {
+export function commentStore(features: Pick<ExcelFeatures, 'notes' | 'threadedComments'>): CommentStore {
   if (features.notes) return 'notes';
   return features.threadedComments ? 'threads' : 'none';
 }

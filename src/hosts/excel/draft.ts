@@ -3,19 +3,23 @@ import { columnLetter, parseAddress } from '../../core/address';
 import type { ChartDraft, DraftCell, SheetDraft, WorkbookDraft } from '../../core/merge/output';
 import type { ExcelFeatures } from './api';
 import { WriteBatch, callBytes } from './batch';
+import type { CommentStore } from './comments';
+import { commentStore } from './comments';
 
 /**
  * Writes a merge's draft into new sheets of the open workbook; returns their ids (Worksheet.id).
  * Text is written under the Text format, so a unit's "=SUM(…)" stays text; only Soát's own
  * formulas are formulas. Charts are native Excel charts where Excel has them (see
- * ExcelFeatures.charts); data validations of a draft are not written by this host yet.
+ * ExcelFeatures.charts); a cell's note (a reviewer's confirmation carried from the unit's cell) is
+ * a note, or a thread where Excel has no notes. Data validations of a draft are not written yet.
  */
 export async function writeDraft(
   context: Excel.RequestContext,
   draft: WorkbookDraft,
   existing: readonly string[],
-  features: Pick<ExcelFeatures, 'charts'>,
+  features: Pick<ExcelFeatures, 'charts' | 'notes' | 'threadedComments'>,
 ): Promise<string[]> {
+  const store = commentStore(features);
   const taken = new Set(existing);
   const names = draft.sheets.map((sheet) => {
     const name = freeName(sheet.name, taken);
@@ -29,7 +33,7 @@ export async function writeDraft(
     await batch.spend(callBytes(sheet.rows));
     const worksheet = context.workbook.worksheets.add(names[i]!).load('id');
     added.push(worksheet);
-    writeSheet(worksheet, sheet, given);
+    writeSheet(worksheet, sheet, given, { context, store });
     if (features.charts) for (const chart of sheet.charts ?? []) addChart(worksheet, chart);
   }
   await batch.finish();
@@ -62,7 +66,12 @@ function content(cell: DraftCell | null, given: ReadonlyMap<string, string>): st
 }
 
 /** Writes one drafted sheet into `worksheet`; a hidden draft (Soát's own data) is made very hidden. */
-export function writeSheet(worksheet: Excel.Worksheet, sheet: SheetDraft, given: ReadonlyMap<string, string>): void {
+export function writeSheet(
+  worksheet: Excel.Worksheet,
+  sheet: SheetDraft,
+  given: ReadonlyMap<string, string>,
+  notes?: NoteWriter,
+): void {
   if (sheet.hidden === true) worksheet.visibility = 'VeryHidden';
   const width = Math.max(1, ...sheet.rows.map((row) => row.length));
   if (sheet.rows.length > 0) {
@@ -79,6 +88,7 @@ export function writeSheet(worksheet: Excel.Worksheet, sheet: SheetDraft, given:
         if (cell.bold === true) target().format.font.bold = true;
         if (cell.wrap === true) target().format.wrapText = true;
         if (cell.fill !== undefined) target().format.fill.color = `#${cell.fill.slice(2)}`;
+        if (cell.note !== undefined && notes !== undefined) addNote(notes, worksheet, target(), cell.note);
       }),
     );
   }
@@ -87,6 +97,18 @@ export function writeSheet(worksheet: Excel.Worksheet, sheet: SheetDraft, given:
     worksheet.getRange(`${columnLetter(i + 1)}1`).format.columnWidth = chars * 7;
   });
   if (sheet.frozenRows !== undefined && sheet.frozenRows > 0) worksheet.freezePanes.freezeRows(sheet.frozenRows);
+}
+
+/** Where a drafted sheet's notes go; the unit list and definition sheets have none. */
+export interface NoteWriter {
+  readonly context: Excel.RequestContext;
+  readonly store: CommentStore;
+}
+
+/** A new sheet's note: a note where Excel has them, else a thread (how older Excel shows a human's words). */
+function addNote({ context, store }: NoteWriter, worksheet: Excel.Worksheet, cell: Excel.Range, text: string): void {
+  if (store === 'notes') worksheet.notes.add(cell, text);
+  else if (store === 'threads') context.workbook.comments.add(cell, text);
 }
 
 /** A native bar chart over the draft's ranges, placed over the cells its anchor names. */

@@ -26,7 +26,7 @@ export function isOwnSheet(name: string): boolean {
 export async function writeMergeDraft(
   context: Excel.RequestContext,
   draft: WorkbookDraft,
-  features: Pick<ExcelFeatures, 'charts'>,
+  features: Pick<ExcelFeatures, 'charts' | 'notes' | 'threadedComments'>,
 ): Promise<void> {
   const worksheets = context.workbook.worksheets.load('items/name,items/id');
   const readRecord = queueRecordRead(context);

@@ -66,7 +66,11 @@ test('the chart is gated on ExcelApi 1.7 (series.setXAxisValues); without it the
   const { draft } = mergeUnitWorkbooks(inputs, { lang: 'en' });
   const excel = new FakeExcel(WorkbookModel.fromSnapshot({ sheets: [] }), '1.9');
   await excel.run({}, (context) =>
-    writeDraft(context as unknown as Excel.RequestContext, draft, [], { charts: false }),
+    writeDraft(context as unknown as Excel.RequestContext, draft, [], {
+      charts: false,
+      notes: false,
+      threadedComments: false,
+    }),
   );
   expect(excel.book.sheets.map((s) => s.name)).toEqual(['Phụ lục 1', 'Phụ lục 2', 'Phụ lục 3', 'Tổng hợp']);
   expect(excel.book.sheets.flatMap((s) => s.charts)).toEqual([]);
