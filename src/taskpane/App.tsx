@@ -15,7 +15,6 @@ import type { Theme } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Lang } from '../core/report/finding';
 import type { PaneActions, PaneFile, PaneFinding, PaneInForce, PaneReport } from './actions';
-import { confirmText } from './confirm-words';
 import { DefinitionPanel } from './DefinitionPanel';
 import { FindingsList } from './FindingsList';
 import { t } from './i18n';
@@ -127,13 +126,13 @@ export function App({ actions, initialLang = 'vi', initialError, theme = webLigh
     void run(async () => {
       await actions.confirm(f, reason, lang);
       await showReport(actions.validate(lang));
-      return confirmText('confirmedNotice', lang, { cell: `${f.sheet}!${f.cell}` });
+      return t('confirmedNotice', lang, { cell: `${f.sheet}!${f.cell}` });
     });
   const unconfirm = (f: PaneFinding): void =>
     void run(async () => {
       await actions.unconfirm(f, lang);
       await showReport(actions.validate(lang));
-      return confirmText('unconfirmedNotice', lang, { cell: `${f.sheet}!${f.cell}` });
+      return t('unconfirmedNotice', lang, { cell: `${f.sheet}!${f.cell}` });
     });
   const mergeFiles = (files: PaneFile[]): void => void run(() => showReport(actions.mergeFiles(files, lang)));
   const loadDefinition = (file: PaneFile): void =>

@@ -13,7 +13,7 @@ import {
 import { useState } from 'react';
 import type { Lang } from '../core/report/finding';
 import type { PaneFinding } from './actions';
-import { confirmText } from './confirm-words';
+import { t } from './i18n';
 
 export interface ConfirmDialogProps {
   /** The finding being confirmed; the dialog is open while there is one. */
@@ -46,17 +46,17 @@ export function ConfirmDialog({ finding, lang, onConfirm, onCancel }: ConfirmDia
         >
           <DialogBody>
             <DialogTitle>
-              {confirmText('dialogTitle', lang, { cell: finding ? `${finding.sheet}!${finding.cell}` : '' })}
+              {t('dialogTitle', lang, { cell: finding ? `${finding.sheet}!${finding.cell}` : '' })}
             </DialogTitle>
             <DialogContent>
               <Text block>{finding?.message}</Text>
               <Text block size={200}>
-                {confirmText('dialogText', lang)}
+                {t('dialogText', lang)}
               </Text>
-              <Field label={confirmText('reason', lang)} required>
+              <Field label={t('reason', lang)} required>
                 <Textarea
                   value={reason}
-                  placeholder={confirmText('reasonHint', lang)}
+                  placeholder={t('reasonHint', lang)}
                   onChange={(_, data) => setReason(data.value)}
                   data-testid="confirm-reason"
                 />
@@ -64,10 +64,10 @@ export function ConfirmDialog({ finding, lang, onConfirm, onCancel }: ConfirmDia
             </DialogContent>
             <DialogActions>
               <Button appearance="secondary" onClick={close}>
-                {confirmText('cancel', lang)}
+                {t('cancel', lang)}
               </Button>
               <Button appearance="primary" type="submit" disabled={reason.trim() === ''} data-testid="confirm-save">
-                {confirmText('save', lang)}
+                {t('save', lang)}
               </Button>
             </DialogActions>
           </DialogBody>

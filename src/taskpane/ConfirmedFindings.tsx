@@ -1,7 +1,7 @@
 import { Badge, Button, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../core/report/finding';
 import type { PaneFinding } from './actions';
-import { confirmText } from './confirm-words';
+import { t } from './i18n';
 
 const useStyles = makeStyles({
   group: { marginTop: '12px', color: tokens.colorNeutralForeground3 },
@@ -35,9 +35,9 @@ export function ConfirmedFindings({ findings, lang, onSelect, onUnconfirm }: Con
   const styles = useStyles();
   if (findings.length === 0) return null;
   return (
-    <section className={styles.group} data-testid="confirmed-findings" aria-label={confirmText('confirmed', lang)}>
+    <section className={styles.group} data-testid="confirmed-findings" aria-label={t('confirmed', lang)}>
       <Subtitle2>
-        {confirmText('confirmed', lang)} <Badge color="subtle">{findings.length}</Badge>
+        {t('confirmed', lang)} <Badge color="subtle">{findings.length}</Badge>
       </Subtitle2>
       {findings.map((f, i) => (
         <div
@@ -51,11 +51,11 @@ export function ConfirmedFindings({ findings, lang, onSelect, onUnconfirm }: Con
             <b>{f.cell}</b>&nbsp;{f.message}
           </Button>
           <Text size={200} className={styles.reason}>
-            {confirmText('confirmed', lang)}: {f.confirmed}
+            {t('confirmed', lang)}: {f.confirmed}
           </Text>
           {onUnconfirm && (
             <Button size="small" onClick={() => onUnconfirm(f)} data-testid="unconfirm">
-              {confirmText('unconfirm', lang)}
+              {t('unconfirm', lang)}
             </Button>
           )}
         </div>

@@ -15,7 +15,6 @@ import type { Lang, Severity } from '../core/report/finding';
 import type { PaneFinding } from './actions';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ConfirmedFindings } from './ConfirmedFindings';
-import { confirmText } from './confirm-words';
 import { FindingNavigator } from './FindingNavigator';
 import { filterFindings, findingKey, groupFindings, listRows, rulesOf } from './findings';
 import { severityName, t } from './i18n';
@@ -276,7 +275,7 @@ function FindingRow({ finding: f, lang, current, onSelect, onAccept, onConfirm }
           )}
           {onConfirm && confirmable(f) && (
             <Button size="small" onClick={onConfirm} data-testid="confirm">
-              {confirmText('confirm', lang)}
+              {t('confirm', lang)}
             </Button>
           )}
         </div>
