@@ -9,6 +9,7 @@ const path = require('node:path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { browserInflate } = require('./webpack.config.js');
 
 /** Emits sw.js with the list of every file of the page and a version that changes with any of them. */
 class ServiceWorkerPlugin {
@@ -65,6 +66,10 @@ module.exports = (env = {}, argv = {}) => ({
       resource.request = resource.request.replace(/^node:/, '');
     }),
     new webpack.ProvidePlugin({ Buffer: ['buffer', 'Buffer'] }),
+    // The lean reader unzips with fflate here, not Node's zlib.
+    browserInflate(),
+    // ExcelJS and the package patch are imported when a command writes: in the worker they are bundled in, not fetched.
+    new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
     new HtmlWebpackPlugin({ filename: 'index.html', template: './src/web/index.html', chunks: ['index'] }),
     new CopyWebpackPlugin({
       patterns: [

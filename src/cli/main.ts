@@ -1,10 +1,6 @@
-import { checkWorkbook } from '../core/check';
-import { computePlan } from '../core/compute/percentages';
-import { annotationPlan } from '../core/report/annotations';
 import { countBySeverity } from '../core/report/finding';
-import type { XlsxHost } from '../hosts/xlsx/host';
-import { readSnapshotBuffer } from '../hosts/xlsx/lean/read';
-import type { LoadedWorkbook } from '../hosts/xlsx/read';
+import { clearBytes, computeBytes, validateBytes } from '../hosts/xlsx/commands';
+import type { Written } from '../hosts/xlsx/commands';
 import { readInputFile, refuseOverwritingInput, writeOutputFile } from './files';
 import type { CliArgs } from './args';
 import type { CliIo, CommandRunner } from './io';
@@ -19,51 +15,33 @@ export type { CliIo } from './io';
 export { loadRegistry } from './options';
 export { runCli } from './run';
 
-/**
- * The one input of validate, compute and clear, once --out is known not to overwrite it by
- * mistake. The snapshot comes from the lean reader; ExcelJS loads the workbook only when
- * `keepWorkbook` says the command writes it.
- */
-async function openInput(
-  args: CliArgs,
-  keepWorkbook = true,
-): Promise<{ workbook?: LoadedWorkbook['workbook']; snapshot: LoadedWorkbook['snapshot']; bytes: Buffer }> {
+/** The bytes of the one input of validate, compute and clear, once --out is known not to overwrite it by mistake. */
+async function openInput(args: CliArgs): Promise<Buffer> {
   const input = args.inputs[0]!;
   if (args.out !== undefined) await refuseOverwritingInput(args.out, [input], args.inPlace);
-  const bytes = await readInputFile(input);
-  const snapshot = readSnapshotBuffer(bytes, input);
-  if (!keepWorkbook) return { snapshot, bytes };
-  const { loadWorkbookBuffer } = await import('../hosts/xlsx/read');
-  return { workbook: await loadWorkbookBuffer(bytes, input), snapshot, bytes };
+  return readInputFile(input);
 }
 
-/** Writes to --out the input package with Soát's changes patched in: every other part is the input's. */
-async function writeWorkbookOutput(host: XlsxHost, input: Buffer, out: string) {
-  const { patchPackage } = await import('../hosts/xlsx/package/patch');
-  await writeOutputFile(out, Buffer.from(await patchPackage(input, host.changes)));
-}
-
-/** A hand-edited record row is left out, and said so: the fill of that cell cannot be restored. */
-function warnBrokenRecord(host: XlsxHost, io: CliIo): void {
-  for (const { row, fill } of host.brokenRecordRows) {
+/** Writes the patched copy to --out; a hand-edited record row is left out, and said so. */
+async function writeOutput({ bytes, brokenRecordRows }: Written, out: string, io: CliIo): Promise<void> {
+  for (const { row, fill } of brokenRecordRows) {
     io.stderr(
       `soat: cảnh báo: dòng ${row} của trang _soat ghi màu không đọc được (${printable(JSON.stringify(fill))}), bỏ qua / ` +
         `warning: row ${row} of the _soat sheet holds an unreadable fill, ignored\n`,
     );
   }
+  await writeOutputFile(out, bytes);
 }
 
 const validate: CommandRunner = async (args, io) => {
   const input = args.inputs[0]!;
   const options = await checkOptions(args);
-  const { workbook, snapshot, bytes } = await openInput(args, args.out !== undefined);
-  const result = checkWorkbook({ ...snapshot, file: input }, options);
-  if (args.out !== undefined && workbook !== undefined) {
-    const host = new (await import('../hosts/xlsx/host')).XlsxHost(workbook, undefined, { marksInModel: false });
-    await host.applyPlan(annotationPlan(result.findings, args.lang));
-    warnBrokenRecord(host, io);
-    await writeWorkbookOutput(host, bytes, args.out);
-  }
+  const bytes = await openInput(args);
+  const { result, annotated } = await validateBytes(bytes, input, options, {
+    lang: args.lang,
+    annotate: args.out !== undefined,
+  });
+  if (args.out !== undefined && annotated !== undefined) await writeOutput(annotated, args.out, io);
   io.stdout(
     args.json
       ? `${jsonReport([input], result.sheets, result.findings, args.lang)}\n`
@@ -75,14 +53,8 @@ const validate: CommandRunner = async (args, io) => {
 const compute: CommandRunner = async (args, io) => {
   const input = args.inputs[0]!;
   const options = await checkOptions(args);
-  const { workbook, snapshot, bytes } = await openInput(args);
-  const result = checkWorkbook({ ...snapshot, file: input }, options);
-  if (workbook === undefined) throw new Error('compute needs the workbook');
-  const computed = computePlan(result, { overwrite: args.overwrite });
-  const host = new (await import('../hosts/xlsx/host')).XlsxHost(workbook, undefined, { marksInModel: false });
-  await host.applyPlan(computed.plan);
-  warnBrokenRecord(host, io);
-  await writeWorkbookOutput(host, bytes, args.out!);
+  const { result, computed, written: copy } = await computeBytes(await openInput(args), input, options, args.overwrite);
+  await writeOutput(copy, args.out!, io);
   const written = computed.replaced.length;
   const kept = computed.keptMismatches.length;
   if (args.json) {
@@ -100,12 +72,7 @@ const compute: CommandRunner = async (args, io) => {
 };
 
 const clear: CommandRunner = async (args, io) => {
-  const { workbook, bytes } = await openInput(args);
-  if (workbook === undefined) throw new Error('clear needs the workbook');
-  const host = new (await import('../hosts/xlsx/host')).XlsxHost(workbook, undefined, { marksInModel: false });
-  await host.clear();
-  warnBrokenRecord(host, io);
-  await writeWorkbookOutput(host, bytes, args.out!);
+  await writeOutput(await clearBytes(await openInput(args), args.inputs[0]!), args.out!, io);
   io.stdout(
     args.lang === 'vi'
       ? `Đã xóa đánh dấu của Soát.\n→ ${printable(args.out!)}\n`

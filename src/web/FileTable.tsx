@@ -15,7 +15,6 @@ const useStyles = makeStyles({
   },
   name: { overflowWrap: 'anywhere' },
   error: { color: tokens.colorPaletteRedForeground1, gridColumn: '1 / -1' },
-  lost: { color: tokens.colorPaletteDarkOrangeForeground1, gridColumn: '1 / -1' },
   buttons: { display: 'flex', gap: '4px', flexWrap: 'wrap' },
 });
 
@@ -75,11 +74,6 @@ export function FileTable({ files, lang, busy }: FileTableProps) {
           {file.error && (
             <Text className={styles.error} data-testid="web-file-error">
               {file.error[lang]}
-            </Text>
-          )}
-          {file.lost && file.lost.length > 0 && (
-            <Text className={styles.lost} size={200}>
-              {w('lost', lang, { n: file.lost.length, parts: file.lost.join(', ') })}
             </Text>
           )}
         </div>

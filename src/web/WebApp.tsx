@@ -17,6 +17,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Lang } from '../core/report/finding';
 import type { PaneFile, PaneFinding, PaneInForce } from '../taskpane/actions';
 import { DefinitionPanel } from '../taskpane/DefinitionPanel';
+import { confirmText } from '../taskpane/confirm-words';
 import { FindingsList } from '../taskpane/FindingsList';
 import { t } from '../taskpane/i18n';
 import { inForceLine } from '../taskpane/in-force';
@@ -64,6 +65,16 @@ function byFile(findings: readonly PaneFinding[]): [string, PaneFinding[]][] {
     files.set(key, [...(files.get(key) ?? []), f]);
   }
   return [...files];
+}
+
+/**
+ * A file's findings as the list shows one workbook's: without the file's name, which the list
+ * takes for a merged unit's (no confirming there); the handlers put it back.
+ */
+function ofOneFile(findings: readonly PaneFinding[]): PaneFinding[] {
+  return findings.map(
+    (finding) => Object.fromEntries(Object.entries(finding).filter(([key]) => key !== 'file')) as PaneFinding,
+  );
 }
 
 export interface WebAppProps {
@@ -123,6 +134,19 @@ export function WebApp({ session, initialLang = 'vi' }: WebAppProps) {
       await session.acceptSuggestion(f);
       await session.validate(lang);
       return t('accepted', lang, { cell: f.suggestion?.cell ?? f.cell });
+    });
+  // The line goes into the note of the working copy, then the files are checked again so the finding shows confirmed.
+  const confirm = (f: PaneFinding, reason: string): void =>
+    void run(async () => {
+      await session.confirm(f, reason, lang);
+      await session.validate(lang);
+      return confirmText('confirmedNotice', lang, { cell: `${f.sheet}!${f.cell}` });
+    });
+  const unconfirm = (f: PaneFinding): void =>
+    void run(async () => {
+      await session.unconfirm(f);
+      await session.validate(lang);
+      return confirmText('unconfirmedNotice', lang, { cell: `${f.sheet}!${f.cell}` });
     });
   const loadDefinition = (file: PaneFile): void =>
     void run(async () => {
@@ -292,10 +316,12 @@ export function WebApp({ session, initialLang = 'vi' }: WebAppProps) {
                 <div key={file.name} className={styles.file} data-testid="web-findings-file" data-file={file.name}>
                   <Subtitle1>{file.name}</Subtitle1>
                   <FindingsList
-                    findings={file.findings ?? []}
+                    findings={ofOneFile(file.findings ?? [])}
                     lang={lang}
                     onSelect={(f) => session.select({ file: file.name, sheet: f.sheet, cell: f.cell })}
-                    onAccept={accept}
+                    onAccept={(f) => accept({ ...f, file: file.name })}
+                    onConfirm={(f, reason) => confirm({ ...f, file: file.name }, reason)}
+                    onUnconfirm={(f) => unconfirm({ ...f, file: file.name })}
                   />
                 </div>
               ))}

@@ -1,18 +1,22 @@
-import { checkWorkbook } from '../core/check';
 import type { CheckOptions } from '../core/check';
-import { computePlan } from '../core/compute/percentages';
 import { inForce, parseDefinition } from '../core/definition';
 import { mergeUnitWorkbooks } from '../core/merge/merge';
 import { unitWorkbookDraft } from '../core/merge/template';
-import { annotationPlan } from '../core/report/annotations';
 import type { Lang } from '../core/report/finding';
 import type { UnitRegistry } from '../core/units/registry';
 import { definitionTextOfFile } from '../hosts/xlsx/definition-file';
 import { draftToXlsx } from '../hosts/xlsx/draft';
-import { writeCell, XlsxHost } from '../hosts/xlsx/host';
-import { lostParts } from '../hosts/xlsx/lost-parts';
+import type { FindingCell } from '../hosts/xlsx/commands';
+import {
+  annotateBytes,
+  checkBytes,
+  clearBytes,
+  computeBytes,
+  confirmBytes,
+  unconfirmBytes,
+  writeValueBytes,
+} from '../hosts/xlsx/commands';
 import { mergeInputOfBytes } from '../hosts/xlsx/merge-input';
-import { readWorkbookBuffer, toBuffer } from '../hosts/xlsx/read';
 import { registryOfBytes } from '../hosts/xlsx/registry-file';
 import { paneInForce } from '../taskpane/in-force';
 import { paneReport } from '../taskpane/report';
@@ -50,12 +54,6 @@ export async function optionsOf(setup: WebSetup): Promise<CheckOptions> {
   return { ...(report ? { report } : {}), ...(registry ? { registry } : {}) };
 }
 
-/** Writes the workbook and names the parts of the input it could not keep. */
-async function written(workbook: Parameters<typeof toBuffer>[0], input: Uint8Array): Promise<ChangeOutcome> {
-  const bytes = await toBuffer(workbook);
-  return { bytes: arrayBufferOf(bytes), lost: await lostParts(input, bytes) };
-}
-
 /** `soat validate FILE --out ANNOTATED`: the findings, the annotated copy, and the sheets to preview. */
 export async function validateFile(
   file: WebFile,
@@ -64,33 +62,24 @@ export async function validateFile(
   progress: Report = noProgress,
 ): Promise<ValidateOutcome> {
   const options = await optionsOf(setup);
+  progress({ file: file.name, done: 0, total: 2 });
   const input = bytesOf(file);
-  progress({ file: file.name, done: 0, total: 3 });
-  const { workbook, snapshot } = await readWorkbookBuffer(input, file.name);
-  progress({ file: file.name, done: 1, total: 3 });
-  const result = checkWorkbook({ ...snapshot, file: file.name }, options);
-  progress({ file: file.name, done: 2, total: 3 });
-  await new XlsxHost(workbook).applyPlan(annotationPlan(result.findings, lang));
-  const { bytes, lost } = await written(workbook, input);
-  progress({ file: file.name, done: 3, total: 3 });
+  const { result, snapshot } = checkBytes(input, file.name, options);
+  progress({ file: file.name, done: 1, total: 2 });
+  const annotated = await annotateBytes(input, file.name, result, lang);
+  progress({ file: file.name, done: 2, total: 2 });
   return {
     report: paneReport(result.findings, lang, result.inForce),
-    annotated: bytes,
-    lost,
+    annotated: arrayBufferOf(annotated.bytes),
     preview: sheetPreviews(snapshot),
   };
 }
 
 /** `soat compute FILE --out FILE2 [--overwrite]`. */
 export async function computeFile(file: WebFile, setup: WebSetup, overwrite: boolean): Promise<ChangeOutcome> {
-  const options = await optionsOf(setup);
-  const input = bytesOf(file);
-  const { workbook, snapshot } = await readWorkbookBuffer(input, file.name);
-  const result = checkWorkbook({ ...snapshot, file: file.name }, options);
-  const computed = computePlan(result, { overwrite });
-  await new XlsxHost(workbook).applyPlan(computed.plan);
+  const { computed, written } = await computeBytes(bytesOf(file), file.name, await optionsOf(setup), overwrite);
   return {
-    ...(await written(workbook, input)),
+    bytes: arrayBufferOf(written.bytes),
     written: computed.replaced.length,
     keptMismatches: computed.keptMismatches.length,
   };
@@ -98,10 +87,7 @@ export async function computeFile(file: WebFile, setup: WebSetup, overwrite: boo
 
 /** `soat clear FILE --out CLEAN`: Soát's fills, notes and record removed, the original fills back. */
 export async function clearFile(file: WebFile): Promise<ChangeOutcome> {
-  const input = bytesOf(file);
-  const { workbook } = await readWorkbookBuffer(input, file.name);
-  await new XlsxHost(workbook).clear();
-  return written(workbook, input);
+  return { bytes: arrayBufferOf((await clearBytes(bytesOf(file), file.name)).bytes) };
 }
 
 /** An accepted suggestion: one value written, as the pane writes it in Excel; marks stay until the next Validate. */
@@ -111,12 +97,22 @@ export async function writeValue(
   cell: string,
   value: number | string | null,
 ): Promise<ChangeOutcome> {
-  const input = bytesOf(file);
-  const { workbook } = await readWorkbookBuffer(input, file.name);
-  const sheet = workbook.getWorksheet(sheetName);
-  if (sheet === undefined) throw new RangeError(`No sheet named "${sheetName}"`);
-  writeCell(sheet.getCell(cell), { cell, value });
-  return written(workbook, input);
+  return { bytes: arrayBufferOf(await writeValueBytes(bytesOf(file), sheetName, cell, value)) };
+}
+
+/** A reviewer's confirmation of a finding written into its cell's note, the rest of the file as it was. */
+export async function confirmFinding(
+  file: WebFile,
+  finding: FindingCell,
+  reason: string,
+  lang: Lang,
+): Promise<ChangeOutcome> {
+  return { bytes: arrayBufferOf(await confirmBytes(bytesOf(file), file.name, finding, reason, lang)) };
+}
+
+/** The confirmations of a finding's rule removed from its cell's note. */
+export async function unconfirmFinding(file: WebFile, finding: FindingCell): Promise<ChangeOutcome> {
+  return { bytes: arrayBufferOf(await unconfirmBytes(bytesOf(file), file.name, finding)) };
 }
 
 /** `soat merge FILES --out CONSOLIDATED`: every file read (a bad one reported), merged, written. */

@@ -1,4 +1,5 @@
 import type { Lang } from '../core/report/finding';
+import type { FindingCell } from '../hosts/xlsx/commands';
 import type { PaneInForce, PaneReport } from '../taskpane/actions';
 
 /**
@@ -31,15 +32,12 @@ export interface ValidateOutcome {
   readonly report: PaneReport;
   /** The annotated copy, as `soat validate --out` writes it. */
   readonly annotated: ArrayBuffer;
-  /** Parts of the input the written copy cannot keep (charts, drawings…). */
-  readonly lost: readonly string[];
   readonly preview: readonly SheetPreview[];
 }
 
 export interface ChangeOutcome {
-  /** The changed copy (computed, cleared, a suggestion written). */
+  /** The changed copy (computed, cleared, a suggestion written, a finding confirmed): every other part is the input's. */
   readonly bytes: ArrayBuffer;
-  readonly lost: readonly string[];
   readonly written?: number;
   readonly keptMismatches?: number;
 }
@@ -69,6 +67,14 @@ export type Job =
       readonly cell: string;
       readonly value: number | string | null;
     }
+  | {
+      readonly kind: 'confirm';
+      readonly file: WebFile;
+      readonly finding: FindingCell;
+      readonly reason: string;
+      readonly lang: Lang;
+    }
+  | { readonly kind: 'unconfirm'; readonly file: WebFile; readonly finding: FindingCell }
   | { readonly kind: 'merge'; readonly files: readonly WebFile[]; readonly setup: WebSetup; readonly lang: Lang }
   | { readonly kind: 'template'; readonly setup: WebSetup; readonly lang: Lang }
   | { readonly kind: 'inForce'; readonly setup: WebSetup; readonly lang: Lang }
@@ -80,6 +86,8 @@ export interface JobResults {
   compute: ChangeOutcome;
   clear: ChangeOutcome;
   write: ChangeOutcome;
+  confirm: ChangeOutcome;
+  unconfirm: ChangeOutcome;
   merge: MergeOutcome;
   template: ArrayBuffer;
   inForce: PaneInForce;

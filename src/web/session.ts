@@ -19,7 +19,6 @@ export interface SessionFile {
   readonly error?: Bilingual;
   readonly findings?: readonly PaneFinding[];
   readonly annotated?: ArrayBuffer;
-  readonly lost?: readonly string[];
   readonly preview?: readonly SheetPreview[];
 }
 
@@ -131,7 +130,6 @@ export class WebSession implements PaneActions {
       return {
         findings: outcome.report.findings,
         annotated: outcome.annotated,
-        lost: outcome.lost,
         preview: outcome.preview,
       };
     });
@@ -155,7 +153,7 @@ export class WebSession implements PaneActions {
       });
       written += outcome.written ?? 0;
       keptMismatches += outcome.keptMismatches ?? 0;
-      return { current: outcome.bytes, lost: outcome.lost, written: file.written + (outcome.written ?? 0) };
+      return { current: outcome.bytes, written: file.written + (outcome.written ?? 0) };
     });
     return { written, keptMismatches };
   }
@@ -163,7 +161,7 @@ export class WebSession implements PaneActions {
   async clear(): Promise<void> {
     await this.eachFile(async (file) => {
       const outcome = await this.worker.run({ kind: 'clear', file: { name: file.name, bytes: file.current } });
-      return { current: outcome.bytes, lost: outcome.lost, findings: undefined, annotated: undefined };
+      return { current: outcome.bytes, findings: undefined, annotated: undefined };
     });
   }
 
@@ -187,7 +185,7 @@ export class WebSession implements PaneActions {
   async acceptSuggestion(finding: PaneFinding): Promise<void> {
     const suggestion = finding.suggestion;
     if (suggestion === undefined) return;
-    const file = this.file(finding.file ?? this.state.files[0]?.name ?? '');
+    const file = this.fileOf(finding);
     const outcome = await this.worker.run({
       kind: 'write',
       file: { name: file.name, bytes: file.current },
@@ -196,6 +194,38 @@ export class WebSession implements PaneActions {
       value: suggestion.value,
     });
     this.update(file.name, { current: outcome.bytes, written: file.written + 1 });
+  }
+
+  /** The file a finding of a Validate belongs to. */
+  private fileOf(finding: PaneFinding): SessionFile {
+    return this.file(finding.file ?? this.state.files[0]?.name ?? '');
+  }
+
+  /**
+   * Writes the reviewer's confirmation into the note of the finding's cell in the working copy,
+   * with the value the cell holds now; the rest of the file stays as it was. The pane validates again.
+   */
+  async confirm(finding: PaneFinding, reason: string, lang: Lang): Promise<void> {
+    const file = this.fileOf(finding);
+    const outcome = await this.worker.run({
+      kind: 'confirm',
+      file: { name: file.name, bytes: file.current },
+      finding: { sheet: finding.sheet, cell: finding.cell, rule: finding.rule },
+      reason,
+      lang,
+    });
+    this.update(file.name, { current: outcome.bytes });
+  }
+
+  /** Removes the confirmations of the finding's rule from its cell's note in the working copy. */
+  async unconfirm(finding: PaneFinding): Promise<void> {
+    const file = this.fileOf(finding);
+    const outcome = await this.worker.run({
+      kind: 'unconfirm',
+      file: { name: file.name, bytes: file.current },
+      finding: { sheet: finding.sheet, cell: finding.cell, rule: finding.rule },
+    });
+    this.update(file.name, { current: outcome.bytes });
   }
 
   /** Merges the files chosen in the page: each is one unit's workbook. */

@@ -31,10 +31,6 @@ export const words = {
     vi: '{files} tệp: {error} lỗi, {warning} cảnh báo, {info} thông tin.',
     en: '{files} files: {error} errors, {warning} warnings, {info} info.',
   },
-  lost: {
-    vi: 'Bản ghi ra không giữ được {n} phần của tệp gốc: {parts}',
-    en: 'The written copy does not keep {n} parts of the input: {parts}',
-  },
   preview: { vi: 'Xem trước', en: 'Preview' },
   previewHint: { vi: 'Bấm vào một vấn đề để xem ô của nó.', en: 'Click a problem to see its cell.' },
   status: {

@@ -3,10 +3,12 @@ import type { Bilingual, FromWorker, Job, Progress, ToWorker } from './protocol'
 import {
   clearFile,
   computeFile,
+  confirmFinding,
   definitionText,
   inForceOf,
   mergeFiles,
   templateFile,
+  unconfirmFinding,
   validateFile,
   writeValue,
 } from './jobs';
@@ -28,6 +30,10 @@ function run(job: Job, progress: (p: Progress) => void): Promise<unknown> {
       return clearFile(job.file);
     case 'write':
       return writeValue(job.file, job.sheet, job.cell, job.value);
+    case 'confirm':
+      return confirmFinding(job.file, job.finding, job.reason, job.lang);
+    case 'unconfirm':
+      return unconfirmFinding(job.file, job.finding);
     case 'merge':
       return mergeFiles(job.files, job.setup, job.lang, progress);
     case 'template':

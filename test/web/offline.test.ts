@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { checkWorkbook } from '../../src/core/check';
 import { renderMessage } from '../../src/core/report/messages';
 import { readWorkbookBuffer } from '../../src/hosts/xlsx/read';
+import { generatedPhuLuc2 } from '../../scripts/bench';
 import { seedFile, seedWorkbooks } from '../hosts/xlsx/seed';
 import { describeInBrowser, useWebPage } from './harness';
 
@@ -60,12 +61,19 @@ describeInBrowser('the web page offline', () => {
     const { page, errors } = await web.open();
     const dir = mkdtempSync(join(tmpdir(), 'soat-web-cancel-'));
     const names: string[] = [];
-    for (const [name, bytes] of await seedWorkbooks()) {
+    // The lean reader reads a unit in milliseconds: large workbooks first keep the merge going long enough to cancel.
+    const large: string[] = [];
+    const bytes = await generatedPhuLuc2(20_000);
+    for (let i = 1; i <= 4; i++) {
+      large.push(`lon-${i}.xlsx`);
+      writeFileSync(join(dir, `lon-${i}.xlsx`), bytes);
+    }
+    for (const [name, unit] of await seedWorkbooks()) {
       if (!name.startsWith('unit-')) continue;
-      writeFileSync(join(dir, name), bytes);
+      writeFileSync(join(dir, name), unit);
       names.push(name);
     }
-    await page.getByTestId('web-files').setInputFiles(names.map((n) => join(dir, n)));
+    await page.getByTestId('web-files').setInputFiles([...large, ...names].map((n) => join(dir, n)));
     await page.getByTestId('merge').click();
     await page.getByTestId('cancel').click();
     await page.getByText('Đã hủy.').waitFor({ timeout: 30_000 });
@@ -75,6 +83,8 @@ describeInBrowser('the web page offline', () => {
     expect(statuses).toContain('cancelled');
     expect(await page.getByTestId('merge-result').count()).toBe(0);
     // A fresh worker takes the next command.
+    await page.getByTestId('remove-all').click();
+    await page.getByTestId('web-files').setInputFiles(names.map((n) => join(dir, n)));
     await page.getByTestId('validate').click();
     await page.getByText(`${names.length} tệp:`).waitFor({ timeout: 240_000 });
     expect(await page.getByTestId('web-findings-file').count()).toBe(names.length);

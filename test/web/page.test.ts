@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { checkWorkbook } from '../../src/core/check';
 import { fillColors } from '../../src/core/plan';
+import { checkBytes } from '../../src/hosts/xlsx/commands';
 import { readWorkbookBuffer } from '../../src/hosts/xlsx/read';
 import { buildTthcWorkbooks, tthcDefinitionPath, tthcRegistryPath } from '../../scripts/tthc-units';
 import { root } from '../browser/build';
 import { seedWorkbooks } from '../hosts/xlsx/seed';
 import { soat } from '../support/cli';
+import { changedParts, partsOf, sheetFrame } from '../support/package-parts';
 import { describeInBrowser, useWebPage } from './harness';
 import { workbookContent } from './workbook-content';
 
@@ -225,14 +227,70 @@ describeInBrowser('the web page in Chromium, over files chosen in it', () => {
       )
       .click();
     await page.getByText(`Đã ghi gợi ý vào ${fix.suggestion!.cell}.`).waitFor({ timeout: 120_000 });
-    const edited = await readWorkbookBuffer(await downloaded(page, 'download-changed'));
+    const editedBytes = await downloaded(page, 'download-changed');
+    const edited = await readWorkbookBuffer(editedBytes);
     expect(edited.workbook.getWorksheet(fix.sheet)!.getCell(fix.suggestion!.cell).value).toBe(fix.suggestion!.value);
+    // The value is patched into the input package: only the sheet that holds the cell changed.
+    const changed = changedParts(await partsOf(bytes), await partsOf(editedBytes));
+    expect([changed.length, changed.every((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name))]).toEqual([1, true]);
     // Validated again after the write: the finding the suggestion answered is gone from the list.
     expect(await listed(page)).not.toContain(`${fix.sheet}!${fix.cell} ${fix.rule}`);
 
     await page.getByTestId('revert').click();
     await page.getByText('Đã khôi phục 1 ô.').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('download-changed').count()).toBe(0);
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 300_000);
+
+  test("A finding confirmed with a reason in the page is listed as confirmed; the downloaded copy carries the line in its note and soat validate reports it confirmed; every other part is the input's", async () => {
+    const { page, errors, foreign } = await web.open();
+    await page.getByTestId('web-files').setInputFiles(join(dir, 'seed-report.xlsx'));
+    await page.getByTestId('validate').click();
+    await page.getByTestId('web-findings').waitFor({ timeout: 120_000 });
+
+    const original = readFileSync(join(dir, 'seed-report.xlsx'));
+    const { findings } = checkWorkbook((await readWorkbookBuffer(original, 'seed-report.xlsx')).snapshot);
+    const target = findings.find((f) => f.severity === 'error' && f.row > 0 && f.cell !== '')!;
+    const where = `[data-cell="${target.sheet}!${target.cell}"][data-rule="${target.rule}"]`;
+    await page.locator(`[data-testid="finding"]${where} [data-testid="confirm"]`).click();
+    await page.getByTestId('confirm-reason').fill('Số đúng theo biên bản đối chiếu');
+    await page.getByTestId('confirm-save').click();
+    await page.getByText(`Đã ghi xác nhận vào ghi chú ô ${target.sheet}!${target.cell}.`).waitFor({ timeout: 120_000 });
+    await page.locator(`[data-testid="confirmed-finding"]${where}`).waitFor({ timeout: 30_000 });
+    expect(await listed(page)).not.toContain(`${target.sheet}!${target.cell} ${target.rule}`);
+
+    const confirmed = await downloaded(page, 'download-changed');
+    writeFileSync(join(dir, 'web-confirmed.xlsx'), confirmed);
+    const note = checkBytes(confirmed, 'web-confirmed.xlsx', {}).snapshot.sheets.find((s) => s.name === target.sheet)!
+      .notes?.[target.cell];
+    expect(note).toMatch(
+      new RegExp(`^Soát: xác nhận ${target.rule}( = [^—]+)? — Số đúng theo biên bản đối chiếu`, 'm'),
+    );
+    const report = JSON.parse((await soatIn('validate', 'web-confirmed.xlsx', '--json')).stdout) as {
+      findings: { sheet: string; cell: string; rule: string; confirmed?: string }[];
+    };
+    expect(
+      report.findings.filter((f) => f.sheet === target.sheet && f.cell === target.cell && f.rule === target.rule),
+    ).toEqual([expect.objectContaining({ confirmed: 'Số đúng theo biên bản đối chiếu' })]);
+    // Only the notes of that sheet changed: its comments, drawing and their relationships.
+    const before = await partsOf(original);
+    for (const name of changedParts(before, await partsOf(confirmed)))
+      expect([name, /comments|vmlDrawing|_rels|\[Content_Types\]|worksheets\/sheet\d+\.xml$/.test(name)]).toEqual([
+        name,
+        true,
+      ]);
+    const sheetsBefore = [...before].filter(([name]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
+    const after = await partsOf(confirmed);
+    for (const [name, xml] of sheetsBefore)
+      expect([name, sheetFrame(after.get(name)!)]).toEqual([name, sheetFrame(xml)]);
+
+    await page.locator(`[data-testid="confirmed-finding"]${where} [data-testid="unconfirm"]`).click();
+    await page.getByText(`Đã bỏ xác nhận ở ô ${target.sheet}!${target.cell}.`).waitFor({ timeout: 120_000 });
+    expect(await listed(page)).toContain(`${target.sheet}!${target.cell} ${target.rule}`);
+    const unconfirmed = await partsOf(await downloaded(page, 'download-changed'));
+    expect(changedParts(before, unconfirmed)).toEqual([]);
+    expect([...unconfirmed.keys()]).toEqual([...before.keys()]);
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
   }, 300_000);

@@ -52,6 +52,40 @@ export function newNoteText(text: string): string {
   return `<r>${textElement(text)}</r>`;
 }
 
+/**
+ * A pure insertion or removal can slide along the repeated text around it ("a\n|\nb" and
+ * "a|\n\nb" take the same "\nX" in): it is moved to where a run ends, so that the inserted
+ * line is a run of its own and removing it gives back the runs as they were.
+ */
+function atPieceBoundary(
+  all: readonly Piece[],
+  old: string,
+  next: string,
+  prefix: number,
+  suffix: number,
+): { prefix: number; suffix: number } {
+  const removed = old.length - prefix - suffix;
+  const inserted = next.length - prefix - suffix;
+  if (removed !== 0 && inserted !== 0) return { prefix, suffix };
+  const longer = removed === 0 ? next : old;
+  const boundaries = new Set<number>();
+  let at = 0;
+  for (const piece of all) boundaries.add((at += piece.text.length));
+  boundaries.add(0);
+  for (let p = prefix, s = suffix; ; p--, s++) {
+    if (boundaries.has(p)) return { prefix: p, suffix: s };
+    // The change slides left while the character before it equals the last one it holds.
+    const length = removed + inserted;
+    if (p === 0 || longer[p - 1] !== longer[p + length - 1]) break;
+  }
+  for (let p = prefix, s = suffix; s > 0; p++, s--) {
+    const length = removed + inserted;
+    if (longer[p] !== longer[p + length]) break;
+    if (boundaries.has(p + 1)) return { prefix: p + 1, suffix: s - 1 };
+  }
+  return { prefix, suffix };
+}
+
 /** The `<text>` content saying `next`, keeping every piece whose words do not change. */
 export function rewriteNoteText(inner: string, next: string): string {
   const all = pieces(inner);
@@ -68,6 +102,7 @@ export function rewriteNoteText(inner: string, next: string): string {
     old[old.length - 1 - suffix] === next[next.length - 1 - suffix]
   )
     suffix++;
+  ({ prefix, suffix } = atPieceBoundary(all, old, next, prefix, suffix));
   const changedEnd = old.length - suffix;
   const middle = next.slice(prefix, next.length - suffix);
 

@@ -80,12 +80,57 @@ function withRelationshipsNamespace(sheet: string): string {
   );
 }
 
-/** Applies a sheet's note changes to its comments and drawing parts; returns the sheet's XML. */
-export async function patchNotes(
+/** A note a reviewer changes outside Soát's block: the whole text it should say, undefined for none. */
+export interface HumanNote {
+  readonly cell: string;
+  readonly text: string | undefined;
+}
+
+/** What a cell's note becomes from what it is (undefined: no note). */
+type NoteEdit = (old: string | undefined) => string | undefined;
+
+/** Applies Soát's note changes to a sheet's comments and drawing parts: only Soát's block changes. */
+export function patchNotes(
   parts: PackageParts,
   sheetPart: string,
   sheetXml: string,
   notes: readonly ResolvedNote[],
+): Promise<string> {
+  return patchNoteTexts(
+    parts,
+    sheetPart,
+    sheetXml,
+    notes.map((note) => {
+      const words = soatWords(note.text);
+      return { cell: note.cell, edit: (old: string | undefined) => mergeNote(old, words) };
+    }),
+  );
+}
+
+/**
+ * Sets the text of reviewers' notes (a confirmation line added or removed): the runs whose words
+ * stay are kept as they are, the changed words become a run of their own.
+ */
+export function patchHumanNotes(
+  parts: PackageParts,
+  sheetPart: string,
+  sheetXml: string,
+  notes: readonly HumanNote[],
+): Promise<string> {
+  return patchNoteTexts(
+    parts,
+    sheetPart,
+    sheetXml,
+    notes.map((note) => ({ cell: note.cell, edit: () => note.text })),
+  );
+}
+
+/** Applies note edits to a sheet's comments and drawing parts; returns the sheet's XML. */
+async function patchNoteTexts(
+  parts: PackageParts,
+  sheetPart: string,
+  sheetXml: string,
+  notes: readonly { readonly cell: string; readonly edit: NoteEdit }[],
 ): Promise<string> {
   if (notes.length === 0) return sheetXml;
   let sheet = sheetXml;
@@ -107,22 +152,22 @@ export async function patchNotes(
 
   const replaced = new Map<string, string>();
   const added: string[] = [];
-  const addedWords = new Map<string, string>();
+  const addedTexts = new Map<string, string>();
   const removed: string[] = [];
   for (const note of notes) {
     const cell = cellKey(note.cell);
-    const words = soatWords(note.text);
     const comment = existing.get(cell);
     if (comment === undefined) {
-      if (words !== undefined && !addedWords.has(cell)) {
+      const text = note.edit(undefined);
+      if (text !== undefined && !addedTexts.has(cell)) {
         added.push(cell);
-        addedWords.set(cell, words);
+        addedTexts.set(cell, text);
       }
       continue;
     }
     const text = /<text>([\s\S]*?)<\/text>/.exec(comment);
     const old = noteTextOf(text?.[1] ?? '');
-    const next = mergeNote(old, words);
+    const next = note.edit(old);
     if (next === undefined) {
       replaced.set(comment, '');
       removed.push(cell);
@@ -140,7 +185,7 @@ export async function patchNotes(
     const signed = withSoatAuthor(comments);
     const list = added
       .map((cell) => {
-        const text = mergeNote(undefined, addedWords.get(cell))!;
+        const text = addedTexts.get(cell)!;
         // A note of Soát's alone is signed Soát, so that a reviewer sees who wrote it.
         const author = humanPart(text) === '' ? signed.id : 0;
         return `<comment ref="${cell}" authorId="${author}"><text>${newNoteText(text)}</text></comment>`;

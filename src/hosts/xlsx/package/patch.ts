@@ -3,7 +3,8 @@ import type { CellWrite } from '../../../core/plan';
 import type { FormulaValue } from '../formula-result';
 import { formulaCell, looksLikeFormula, valueCell, withStyle } from './cell-xml';
 import { fillXml, readFillXml } from './fill-xml';
-import { patchNotes } from './notes';
+import type { HumanNote } from './notes';
+import { patchHumanNotes, patchNotes } from './notes';
 import { PackageParts } from './parts';
 import { writeRecordSheet } from './record-sheet';
 import { relationType, relationships } from './relationships';
@@ -28,12 +29,17 @@ export interface WrittenCell extends CellWrite {
 
 export interface SheetChange extends Omit<ResolvedSheetEdits, 'writes'> {
   readonly writes: readonly WrittenCell[];
+  /** Notes a reviewer changes outside Soát's block (confirmations). */
+  readonly humanNotes?: readonly HumanNote[];
 }
 
-/** One applied plan or clear: what changes in each sheet, and the record as it stands after. */
+/**
+ * One applied plan or clear: what changes in each sheet, and the record as it stands after;
+ * a reviewer's own edit (an accepted value, a confirmation) leaves the record as it is.
+ */
 export interface WorkbookChange {
   readonly edits: readonly SheetChange[];
-  readonly record: SoatRecord;
+  readonly record?: SoatRecord;
 }
 
 interface CellChange {
@@ -107,10 +113,11 @@ export async function patchPackage(input: Uint8Array, changes: readonly Workbook
         editors.set(address, editor(edits.sheet, cellChange, styles.sheet));
       let xml = patchSheetCells((await parts.text(entry.part)) ?? '', editors);
       xml = await patchNotes(parts, entry.part, xml, edits.notes);
+      xml = await patchHumanNotes(parts, entry.part, xml, edits.humanNotes ?? []);
       await parts.set(entry.part, xml);
       if (edits.writes.some((w) => w.formula !== undefined)) formulas = true;
     }
-    await writeRecordSheet(parts, workbook, change.record);
+    if (change.record !== undefined) await writeRecordSheet(parts, workbook, change.record);
   }
   if (styles.sheet.changed) await parts.set(styles.part, styles.sheet.toXml());
   if (formulas) {
