@@ -17,7 +17,6 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Lang } from '../core/report/finding';
 import type { PaneFile, PaneFinding, PaneInForce } from '../taskpane/actions';
 import { DefinitionPanel } from '../taskpane/DefinitionPanel';
-import { confirmText } from '../taskpane/confirm-words';
 import { FindingsList } from '../taskpane/FindingsList';
 import { t } from '../taskpane/i18n';
 import { inForceLine } from '../taskpane/in-force';
@@ -140,13 +139,13 @@ export function WebApp({ session, initialLang = 'vi' }: WebAppProps) {
     void run(async () => {
       await session.confirm(f, reason, lang);
       await session.validate(lang);
-      return confirmText('confirmedNotice', lang, { cell: `${f.sheet}!${f.cell}` });
+      return t('confirmedNotice', lang, { cell: `${f.sheet}!${f.cell}` });
     });
   const unconfirm = (f: PaneFinding): void =>
     void run(async () => {
       await session.unconfirm(f);
       await session.validate(lang);
-      return confirmText('unconfirmedNotice', lang, { cell: `${f.sheet}!${f.cell}` });
+      return t('unconfirmedNotice', lang, { cell: `${f.sheet}!${f.cell}` });
     });
   const loadDefinition = (file: PaneFile): void =>
     void run(async () => {
