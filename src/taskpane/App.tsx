@@ -21,6 +21,7 @@ import { t } from './i18n';
 import { MergePanel } from './MergePanel';
 import { useRememberedLang } from './remembered-lang';
 import { SummaryLine } from './SummaryLine';
+import { errorText } from './error-text';
 
 const useStyles = makeStyles({
   root: {
@@ -39,16 +40,6 @@ const useStyles = makeStyles({
 interface Notice {
   readonly intent: 'success' | 'error' | 'info';
   readonly text: string;
-}
-
-/** A failure's message in the reader's language when the error carries both (host errors do). */
-function errorText(error: unknown, lang: Lang): string {
-  // A definition's refusal names its file and field in both languages at once: shown whole.
-  if (error instanceof Error && error.name === 'DefinitionError') return error.message;
-  if (typeof error === 'object' && error !== null && typeof (error as Record<Lang, unknown>)[lang] === 'string') {
-    return (error as Record<Lang, string>)[lang];
-  }
-  return error instanceof Error ? error.message : String(error);
 }
 
 export interface AppProps {

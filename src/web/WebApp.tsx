@@ -26,6 +26,8 @@ import { FileTable } from './FileTable';
 import type { WebSession } from './session';
 import { SheetPreview } from './SheetPreview';
 import { w } from './words';
+import { errorText } from '../taskpane/error-text';
+import { useRememberedLang } from '../taskpane/remembered-lang';
 
 const useStyles = makeStyles({
   root: {
@@ -46,14 +48,6 @@ const useStyles = makeStyles({
 interface Notice {
   readonly intent: 'success' | 'error' | 'info';
   readonly text: string;
-}
-
-/** A failure in the reader's language: the worker's and the readers' errors carry both. */
-function errorText(error: unknown, lang: Lang): string {
-  if (error instanceof Error && error.name === 'DefinitionError') return error.message;
-  const text = (error as Partial<Record<Lang, unknown>> | null)?.[lang];
-  if (typeof text === 'string') return text;
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Findings by file, in the order of the files. */
@@ -88,7 +82,7 @@ export interface WebAppProps {
 export function WebApp({ session, initialLang = 'vi' }: WebAppProps) {
   const styles = useStyles();
   const state = useSyncExternalStore(session.subscribe, session.snapshot);
-  const [lang, setLang] = useState<Lang>(initialLang);
+  const [lang, setLang] = useRememberedLang(initialLang);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | undefined>(undefined);
   const [overwrite, setOverwrite] = useState(false);
