@@ -9,56 +9,62 @@ export interface ListedRow {
 }
 
 /**
- * Every row of the findings list, read by scrolling it from top to bottom: only the rows in view
+ * Every row of the findings lists, read by scrolling each from top to bottom: only the rows in view
  * are in the page at any time.
  */
 export function allListed(page: Page): Promise<ListedRow[]> {
   return page.evaluate(async () => {
-    const scroller = document.querySelector<HTMLElement>('[data-testid="findings-scroller"]')!;
     const frame = (): Promise<void> =>
       new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
-    const rows = new Map<number, { index: number; group?: string; cell?: string; rule?: string }>();
-    const read = (): void => {
-      for (const element of scroller.querySelectorAll<HTMLElement>('[data-index]')) {
-        const index = Number(element.dataset.index);
-        const finding = element.querySelector<HTMLElement>('[data-testid="finding"]');
-        const group = element.querySelector<HTMLElement>('[data-testid="finding-group"]');
-        rows.set(
-          index,
-          finding
-            ? { index, cell: finding.dataset.cell!, rule: finding.dataset.rule! }
-            : { index, group: group?.textContent ?? '' },
-        );
-      }
-    };
-    scroller.scrollTop = 0;
-    await frame();
-    for (;;) {
-      read();
-      if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) break;
-      scroller.scrollTop += scroller.clientHeight / 2;
+    const listed: { index: number; group?: string; cell?: string; rule?: string }[] = [];
+    // The pane has one list; the web page one per file, read one after the other.
+    for (const scroller of document.querySelectorAll<HTMLElement>('[data-testid="findings-scroller"]')) {
+      const rows = new Map<number, { index: number; group?: string; cell?: string; rule?: string }>();
+      const read = (): void => {
+        for (const element of scroller.querySelectorAll<HTMLElement>('[data-index]')) {
+          const index = Number(element.dataset.index);
+          const finding = element.querySelector<HTMLElement>('[data-testid="finding"]');
+          const group = element.querySelector<HTMLElement>('[data-testid="finding-group"]');
+          rows.set(
+            index,
+            finding
+              ? { index, cell: finding.dataset.cell!, rule: finding.dataset.rule! }
+              : { index, group: group?.textContent ?? '' },
+          );
+        }
+      };
+      scroller.scrollTop = 0;
       await frame();
+      for (;;) {
+        read();
+        if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) break;
+        scroller.scrollTop += scroller.clientHeight / 2;
+        await frame();
+      }
+      listed.push(...[...rows.values()].sort((a, b) => a.index - b.index));
     }
-    return [...rows.values()].sort((a, b) => a.index - b.index);
+    return listed;
   });
 }
 
-/** Scrolls the findings list from the top until the finding of `cell` ("Sheet!A1") is in the page. */
+/** Scrolls the findings lists from the top until the finding of `cell` ("Sheet!A1") is in the page. */
 export async function scrollToFinding(page: Page, cell: string): Promise<void> {
   const found = await page.evaluate(async (wanted) => {
-    const scroller = document.querySelector<HTMLElement>('[data-testid="findings-scroller"]')!;
     const frame = (): Promise<void> =>
       new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
-    const present = (): boolean =>
-      [...scroller.querySelectorAll<HTMLElement>('[data-testid="finding"]')].some((f) => f.dataset.cell === wanted);
-    scroller.scrollTop = 0;
-    await frame();
-    while (!present()) {
-      if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) return false;
-      scroller.scrollTop += scroller.clientHeight / 2;
+    for (const scroller of document.querySelectorAll<HTMLElement>('[data-testid="findings-scroller"]')) {
+      const present = (): boolean =>
+        [...scroller.querySelectorAll<HTMLElement>('[data-testid="finding"]')].some((f) => f.dataset.cell === wanted);
+      scroller.scrollTop = 0;
       await frame();
+      for (;;) {
+        if (present()) return true;
+        if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) break;
+        scroller.scrollTop += scroller.clientHeight / 2;
+        await frame();
+      }
     }
-    return true;
+    return false;
   }, cell);
   if (!found) throw new Error(`${cell} is not in the findings list`);
 }

@@ -6,6 +6,7 @@ import { renderMessage } from '../../src/core/report/messages';
 import { readWorkbookBuffer } from '../../src/hosts/xlsx/read';
 import { generatedPhuLuc2 } from '../../scripts/bench';
 import { seedFile, seedWorkbooks } from '../hosts/xlsx/seed';
+import { allListed, scrollToFinding } from '../browser/listed';
 import { describeInBrowser, useWebPage } from './harness';
 
 /** The page asks nothing of the network: its policy, its service worker, and a reload with the network off. */
@@ -47,9 +48,10 @@ describeInBrowser('the web page offline', () => {
     await page.getByTestId('validate').click();
     await page.getByTestId('web-findings').waitFor({ timeout: 120_000 });
     const expected = checkWorkbook((await readWorkbookBuffer(await seedFile('seed-report.xlsx'))).snapshot).findings;
-    expect(await page.getByTestId('finding').count()).toBe(expected.length);
+    expect((await allListed(page)).filter((row) => row.cell !== undefined)).toHaveLength(expected.length);
     // The list speaks English: the first error's message as the engine renders it in English.
     const error = expected.find((f) => f.severity === 'error')!;
+    await scrollToFinding(page, `${error.sheet}!${error.cell}`);
     const item = page.locator(`[data-testid="finding"][data-cell="${error.sheet}!${error.cell}"]`).first();
     expect(await item.textContent()).toContain(renderMessage(error, 'en'));
     await context.setOffline(false);

@@ -11,6 +11,7 @@ import { root } from '../browser/build';
 import { seedWorkbooks } from '../hosts/xlsx/seed';
 import { soat } from '../support/cli';
 import { changedParts, partsOf, sheetFrame } from '../support/package-parts';
+import { allListed, scrollToFinding } from '../browser/listed';
 import { describeInBrowser, useWebPage } from './harness';
 import { workbookContent } from './workbook-content';
 
@@ -50,10 +51,9 @@ async function downloaded(page: Page, testId: string): Promise<Buffer> {
   return readFileSync((await download.path())!);
 }
 
+/** Every finding listed, as "Sheet!A1 rule": the lists are virtualized, so they are read by scrolling. */
 async function listed(page: Page): Promise<string[]> {
-  return page
-    .getByTestId('finding')
-    .evaluateAll((items) => items.map((i) => `${i.getAttribute('data-cell')} ${i.getAttribute('data-rule')}`));
+  return (await allListed(page)).filter((row) => row.cell !== undefined).map((row) => `${row.cell} ${row.rule}`);
 }
 
 describeInBrowser('the web page in Chromium, over files chosen in it', () => {
@@ -78,6 +78,7 @@ describeInBrowser('the web page in Chromium, over files chosen in it', () => {
 
     // The first error of Phụ lục 2, clicked: the preview turns to its sheet and outlines its cell.
     const error = expected.find((f) => f.severity === 'error' && f.sheet === 'Phụ lục 2')!;
+    await scrollToFinding(page, `${error.sheet}!${error.cell}`);
     await page.locator(`[data-testid="finding"][data-cell="${error.sheet}!${error.cell}"] button`).first().click();
     const selected = page.getByTestId('preview-selected');
     await selected.waitFor({ timeout: 10_000 });
@@ -221,6 +222,7 @@ describeInBrowser('the web page in Chromium, over files chosen in it', () => {
     const bytes = readFileSync(join(dir, 'seed-report.xlsx'));
     const { findings } = checkWorkbook((await readWorkbookBuffer(bytes, 'seed-report.xlsx')).snapshot);
     const fix = findings.find((f) => f.suggestion !== undefined)!;
+    await scrollToFinding(page, `${fix.sheet}!${fix.cell}`);
     await page
       .locator(
         `[data-testid="finding"][data-cell="${fix.sheet}!${fix.cell}"][data-rule="${fix.rule}"] [data-testid="accept"]`,
@@ -253,6 +255,7 @@ describeInBrowser('the web page in Chromium, over files chosen in it', () => {
     const { findings } = checkWorkbook((await readWorkbookBuffer(original, 'seed-report.xlsx')).snapshot);
     const target = findings.find((f) => f.severity === 'error' && f.row > 0 && f.cell !== '')!;
     const where = `[data-cell="${target.sheet}!${target.cell}"][data-rule="${target.rule}"]`;
+    await scrollToFinding(page, `${target.sheet}!${target.cell}`);
     await page.locator(`[data-testid="finding"]${where} [data-testid="confirm"]`).click();
     await page.getByTestId('confirm-reason').fill('Số đúng theo biên bản đối chiếu');
     await page.getByTestId('confirm-save').click();
