@@ -63,7 +63,7 @@ function planOf(template: AppendixTemplate): RowPlan {
 export function checkRow(row: DataRow, template: AppendixTemplate, sink: FindingSink): CheckedRow {
   const numbers = new Map<string, NumberCell>();
   const flags = new Map<string, boolean | undefined>();
-  for (const [key, cell] of row.cells) {
+  row.cells.forEach((cell, key) => {
     const column = columnByKey(template, key);
     if (isNumberType(column.type)) numbers.set(key, checkNumberCell(cell, column, sink));
     else if (column.type === 'flag') {
@@ -71,7 +71,7 @@ export function checkRow(row: DataRow, template: AppendixTemplate, sink: Finding
       if (flag.kind === 'invalid') sink.add(cell, 'invalid-flag');
       flags.set(key, flag.kind === 'invalid' ? undefined : flag.kind === 'yes');
     }
-  }
+  });
   const checked: CheckedRow = { row, numbers, flags };
   if (template.shape === 'submissions') return checked;
   const plan = planOf(template);
