@@ -2,6 +2,7 @@ import type { Suggestion, DetailValue } from '../report/finding';
 import type { AppendixTemplate, ColumnDef, SumDef, Text } from '../templates/appendix';
 import { columnByKey, isNumberType } from '../templates/appendix';
 import type { Cell, DataRow } from '../templates/table';
+import { KeyedValues } from '../templates/row-cells';
 import type { CellValue } from '../snapshot';
 import { readFlag } from '../values/flag';
 import type { NumberCell } from './numbers';
@@ -61,7 +62,9 @@ function planOf(template: AppendixTemplate): RowPlan {
 }
 
 export function checkRow(row: DataRow, template: AppendixTemplate, sink: FindingSink): CheckedRow {
-  const numbers = new Map<string, NumberCell>();
+  // A table's rows share one key index: their numbers take it too rather than a Map each.
+  const numbers =
+    row.cells instanceof KeyedValues ? new KeyedValues<NumberCell>(row.cells.index) : new Map<string, NumberCell>();
   const flags = new Map<string, boolean | undefined>();
   row.cells.forEach((cell, key) => {
     const column = columnByKey(template, key);

@@ -26,49 +26,64 @@ export class TableCell implements Cell {
 }
 
 /**
- * A data row's cells by template column key. Every row of a table has the same keys: they are
- * indexed once per table and a row keeps only its cells, where a Map of its own costs ~1 KB a row.
+ * A data row's values by template column key: its cells, its numbers. Every row of a table has
+ * the same keys: they are indexed once per table and a row keeps only an array of its values,
+ * where a Map of its own costs ~1 KB a row. An undefined slot is a key the row does not have.
  */
-export class RowCells implements ReadonlyMap<string, Cell> {
+export class KeyedValues<V> implements ReadonlyMap<string, V> {
   constructor(
-    /** Key → position in `cells`, in the table's column order; shared by all its rows. */
-    private readonly index: ReadonlyMap<string, number>,
-    private readonly cells: readonly Cell[],
+    /** Key → slot, in the table's column order; shared by all its rows. */
+    readonly index: ReadonlyMap<string, number>,
+    private readonly slots: (V | undefined)[] = new Array<V | undefined>(index.size),
   ) {}
 
   get size(): number {
-    return this.cells.length;
+    let size = 0;
+    for (let at = 0; at < this.index.size; at++) if (this.slots[at] !== undefined) size++;
+    return size;
   }
 
-  get(key: string): Cell | undefined {
+  get(key: string): V | undefined {
     const at = this.index.get(key);
-    return at === undefined ? undefined : this.cells[at];
+    return at === undefined ? undefined : this.slots[at];
   }
 
   has(key: string): boolean {
-    return this.index.has(key);
+    return this.get(key) !== undefined;
   }
 
-  *entries(): MapIterator<[string, Cell]> {
-    let at = 0;
-    for (const key of this.index.keys()) yield [key, this.cells[at++]!];
+  /** Only the table's keys have a slot; a value is never undefined. */
+  set(key: string, value: V): this {
+    const at = this.index.get(key);
+    if (at === undefined) throw new RangeError(`no column ${key} in this table`);
+    this.slots[at] = value;
+    return this;
   }
 
-  keys(): MapIterator<string> {
-    return this.index.keys();
+  *entries(): MapIterator<[string, V]> {
+    for (const [key, at] of this.index) {
+      const value = this.slots[at];
+      if (value !== undefined) yield [key, value];
+    }
   }
 
-  *values(): MapIterator<Cell> {
-    yield* this.cells;
+  *keys(): MapIterator<string> {
+    for (const [key] of this.entries()) yield key;
   }
 
-  [Symbol.iterator](): MapIterator<[string, Cell]> {
+  *values(): MapIterator<V> {
+    for (const [, value] of this.entries()) yield value;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, V]> {
     return this.entries();
   }
 
-  forEach(visit: (value: Cell, key: string, map: ReadonlyMap<string, Cell>) => void, thisArg?: unknown): void {
+  forEach(visit: (value: V, key: string, map: ReadonlyMap<string, V>) => void, thisArg?: unknown): void {
     // A plain loop: checking a row visits every cell, and a generator's steps cost more.
-    let at = 0;
-    for (const key of this.index.keys()) visit.call(thisArg, this.cells[at++]!, key, this);
+    for (const [key, at] of this.index) {
+      const value = this.slots[at];
+      if (value !== undefined) visit.call(thisArg, value, key, this);
+    }
   }
 }

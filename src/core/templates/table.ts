@@ -5,7 +5,7 @@ import { stripAccents } from '../values/text';
 import type { AppendixTemplate, Report } from './appendix';
 import type { HeaderMatch } from './header';
 import type { Cell } from './row-cells';
-import { RowCells, TableCell } from './row-cells';
+import { KeyedValues, TableCell } from './row-cells';
 import { findHeader, headerAt, HeaderReader, isColumnNumberRow, isRepeatedHeader, namesUnitColumn } from './header';
 
 export type { Cell } from './row-cells';
@@ -113,7 +113,7 @@ export function readTable(
     }
     const formats = sheet.numberFormats?.[row - 1];
     const formulas = sheet.formulas?.[row - 1];
-    const cells = new RowCells(
+    const cells = new KeyedValues<Cell>(
       cellIndex,
       columns.map(
         ({ col, letter }) =>

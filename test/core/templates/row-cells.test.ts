@@ -1,13 +1,13 @@
-import { RowCells, TableCell } from '../../../src/core/templates/row-cells';
+import { KeyedValues, TableCell } from '../../../src/core/templates/row-cells';
 
-describe('RowCells', () => {
+describe('KeyedValues', () => {
   const index = new Map([
     ['stt', 0],
     ['unit', 1],
   ]);
   const stt = new TableCell(7, 'A', 3, undefined, undefined);
   const unit = new TableCell(7, 'B', 'Sở Y tế', '@', undefined);
-  const cells = new RowCells(index, [stt, unit]);
+  const cells = new KeyedValues(index, [stt, unit]);
 
   it('reads as the Map of the same cells would', () => {
     const map = new Map([
@@ -32,5 +32,18 @@ describe('RowCells', () => {
 
   it('spells a cell address from its column and row', () => {
     expect([stt.address, unit.address, unit.value, unit.numberFormat]).toEqual(['A7', 'B7', 'Sở Y tế', '@']);
+  });
+
+  it('leaves out the keys without a value, as a Map they were never set in', () => {
+    const numbers = new KeyedValues<number>(index).set('unit', 5);
+    expect([numbers.size, numbers.get('unit'), numbers.has('stt'), numbers.get('stt')]).toEqual([
+      1,
+      5,
+      false,
+      undefined,
+    ]);
+    expect([...numbers]).toEqual([...new Map([['unit', 5]])]);
+    expect([[...numbers.keys()], [...numbers.values()]]).toEqual([['unit'], [5]]);
+    expect(() => numbers.set('total', 1)).toThrow('no column total in this table');
   });
 });
