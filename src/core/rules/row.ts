@@ -2,6 +2,7 @@ import type { Suggestion, DetailValue } from '../report/finding';
 import type { AppendixTemplate, ColumnDef, SumDef, Text } from '../templates/appendix';
 import { columnByKey, isNumberType } from '../templates/appendix';
 import type { Cell, DataRow } from '../templates/table';
+import { KeyedValues } from '../templates/row-cells';
 import type { CellValue } from '../snapshot';
 import { readFlag } from '../values/flag';
 import type { NumberCell } from './numbers';
@@ -61,9 +62,11 @@ function planOf(template: AppendixTemplate): RowPlan {
 }
 
 export function checkRow(row: DataRow, template: AppendixTemplate, sink: FindingSink): CheckedRow {
-  const numbers = new Map<string, NumberCell>();
+  // A table's rows share one key index: their numbers take it too rather than a Map each.
+  const numbers =
+    row.cells instanceof KeyedValues ? new KeyedValues<NumberCell>(row.cells.index) : new Map<string, NumberCell>();
   const flags = new Map<string, boolean | undefined>();
-  for (const [key, cell] of row.cells) {
+  row.cells.forEach((cell, key) => {
     const column = columnByKey(template, key);
     if (isNumberType(column.type)) numbers.set(key, checkNumberCell(cell, column, sink));
     else if (column.type === 'flag') {
@@ -71,7 +74,7 @@ export function checkRow(row: DataRow, template: AppendixTemplate, sink: Finding
       if (flag.kind === 'invalid') sink.add(cell, 'invalid-flag');
       flags.set(key, flag.kind === 'invalid' ? undefined : flag.kind === 'yes');
     }
-  }
+  });
   const checked: CheckedRow = { row, numbers, flags };
   if (template.shape === 'submissions') return checked;
   const plan = planOf(template);

@@ -26,21 +26,40 @@ export function headerKey(text: string): string {
     .trim();
 }
 
-function phraseMatches(key: string, phrase: string): boolean {
-  return ` ${key} `.includes(` ${phrase} `);
+/** A column's header alternatives, spelled out once: each text of a merge is held against them all. */
+interface Alternative {
+  readonly length: number;
+  /** The phrase without spaces, for a one-phrase alternative; undefined for several phrases. */
+  readonly spaceless: string | undefined;
+  /** Each phrase between spaces, to find it as whole words in a key between spaces. */
+  readonly padded: readonly string[];
+}
+
+const alternativesOf = new WeakMap<ColumnDef, readonly Alternative[]>();
+
+function alternatives(column: ColumnDef): readonly Alternative[] {
+  let found = alternativesOf.get(column);
+  if (!found) {
+    found = column.header.map((phrases) => ({
+      length: phrases.reduce((n, p) => n + p.length, 0),
+      spaceless: phrases.length === 1 ? phrases[0]!.replace(/ /g, '') : undefined,
+      padded: phrases.map((p) => ` ${p} `),
+    }));
+    alternativesOf.set(column, found);
+  }
+  return found;
 }
 
 /**
  * How well a header text names a column: 0 when it does not; else the length of its longest
  * matching alternative, doubled when the whole text is that alternative ("ST T" is "STT").
  */
-function matchStrength(column: ColumnDef, key: string): number {
+function matchStrength(column: ColumnDef, key: string, spaceless: string, padded: string): number {
   let best = 0;
-  const spaceless = key.replace(/ /g, '');
-  for (const phrases of column.header) {
-    const length = phrases.reduce((n, p) => n + p.length, 0);
-    if (phrases.length === 1 && spaceless === phrases[0]!.replace(/ /g, '')) best = Math.max(best, 2 * length + 1);
-    else if (phrases.every((p) => phraseMatches(key, p))) best = Math.max(best, length);
+  for (const alternative of alternatives(column)) {
+    const { length } = alternative;
+    if (spaceless === alternative.spaceless) best = Math.max(best, 2 * length + 1);
+    else if (alternative.padded.every((p) => padded.includes(p))) best = Math.max(best, length);
   }
   return best;
 }
@@ -60,11 +79,13 @@ function namedColumns(template: AppendixTemplate, text: string): readonly Column
   let named = cache.get(text);
   if (named === undefined) {
     const key = headerKey(text);
+    const spaceless = key.replace(/ /g, '');
+    const padded = ` ${key} `;
     named =
       key === ''
         ? []
         : template.columns
-            .map((column, order) => ({ column, order, strength: matchStrength(column, key) }))
+            .map((column, order) => ({ column, order, strength: matchStrength(column, key, spaceless, padded) }))
             .filter((m) => m.strength > 0)
             .sort((a, b) => b.strength - a.strength || a.order - b.order)
             .map((m) => m.column);

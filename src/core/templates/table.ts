@@ -4,17 +4,11 @@ import { isCellError } from '../snapshot';
 import { stripAccents } from '../values/text';
 import type { AppendixTemplate, Report } from './appendix';
 import type { HeaderMatch } from './header';
+import type { Cell } from './row-cells';
+import { KeyedValues, TableCell } from './row-cells';
 import { findHeader, headerAt, HeaderReader, isColumnNumberRow, isRepeatedHeader, namesUnitColumn } from './header';
 
-/** One cell of a data row, as a rule reads it. */
-export interface Cell {
-  readonly address: string;
-  readonly row: number;
-  readonly column: string;
-  readonly value: CellValue;
-  readonly numberFormat: string | undefined;
-  readonly formula: string | undefined;
-}
+export type { Cell } from './row-cells';
 
 export interface DataRow {
   readonly row: number;
@@ -90,6 +84,7 @@ export function readTable(
   const isSubmissions = header.template.shape === 'submissions';
   let section: DataRow['section'] = isSubmissions ? 'submitted' : undefined;
   const columns = [...header.columns].map(([key, col]) => ({ key, col, letter: columnLetter(col) }));
+  const cellIndex = new Map(columns.map(({ key }, at) => [key, at]));
 
   for (let row = firstDataRow; row <= sheet.values.length; row++) {
     const values = sheet.values[row - 1] ?? [];
@@ -116,17 +111,15 @@ export function readTable(
         continue;
       }
     }
-    const cells = new Map<string, Cell>();
-    for (const { key, col, letter } of columns) {
-      cells.set(key, {
-        address: `${letter}${row}`,
-        row,
-        column: letter,
-        value: values[col - 1] ?? null,
-        numberFormat: sheet.numberFormats?.[row - 1]?.[col - 1],
-        formula: sheet.formulas?.[row - 1]?.[col - 1],
-      });
-    }
+    const formats = sheet.numberFormats?.[row - 1];
+    const formulas = sheet.formulas?.[row - 1];
+    const cells = new KeyedValues<Cell>(
+      cellIndex,
+      columns.map(
+        ({ col, letter }) =>
+          new TableCell(row, letter, values[col - 1] ?? null, formats?.[col - 1], formulas?.[col - 1]),
+      ),
+    );
     rows.push(section ? { row, cells, section } : { row, cells });
   }
   return { table: { sheet: sheet.name, template: header.template, header, rows, repeatedHeaderRows } };

@@ -155,6 +155,8 @@ export class UnitMatcher {
     const best = new Map<Unit, { score: number; order: number }>();
     this.similarityIndex!.scoreShared(wanted, (i, score) => {
       if (allowed !== undefined && !allowed.has(i)) return;
+      // Scanning whole, a unit's order is its first profile's: a score too low to suggest needs no record.
+      if (allowed === undefined && score < MIN_SIMILARITY) return;
       const unit = profiles[i]!.unit;
       const seen = best.get(unit);
       if (seen === undefined) {

@@ -30,9 +30,19 @@ export interface NameKey {
   };
 }
 
+/** Names repeat their words ("phường", "ủy ban"): each is stripped of accents once, up to a bound. */
+const knownWords = new Map<string, Word>();
+const KNOWN_WORDS_LIMIT = 10_000;
+
 /** `text` is already folded: its words come from a folded name. */
 function word(text: string): Word {
-  return { text, bare: withoutAccents(text) };
+  let known = knownWords.get(text);
+  if (known === undefined) {
+    if (knownWords.size >= KNOWN_WORDS_LIMIT) knownWords.clear();
+    known = { text, bare: withoutAccents(text) };
+    knownWords.set(text, known);
+  }
+  return known;
 }
 
 function words(folded: string): Word[] {

@@ -5,7 +5,7 @@ import { UnitMatcher } from '../../../src/core/units/match';
 import { nameKey } from '../../../src/core/units/names';
 import type { Unit, UnitRegistry } from '../../../src/core/units/registry';
 import { defaultRegistry, parseCsv, registryFromRows, registryFromUnits } from '../../../src/core/units/registry';
-import { profile, similarity, type Profile } from '../../../src/core/units/similarity';
+import { profile, similarity, SimilarityIndex, type Profile } from '../../../src/core/units/similarity';
 
 /**
  * The indexed suggestion of the closest units gives what scoring every name one by one gave.
@@ -115,4 +115,42 @@ test('fast-check: any registry and any names, the same suggestions in the same o
     ),
     { numRuns: 300 },
   );
+});
+
+describe('SimilarityIndex.scoreShared', () => {
+  /** What scoring each profile one by one gives: every profile sharing something, in order. */
+  function oneByOne(profiles: readonly Profile[], wanted: Profile): [number, number][] {
+    return profiles.flatMap((p, i) => {
+      const shares =
+        [...wanted.words].some((w) => p.words.has(w)) || [...wanted.pairs.keys()].some((k) => p.pairs.has(k));
+      return shares ? [[i, similarity(wanted, p)] as [number, number]] : [];
+    });
+  }
+
+  function visits(index: SimilarityIndex, wanted: Profile): [number, number][] {
+    const seen: [number, number][] = [];
+    index.scoreShared(wanted, (i, score) => seen.push([i, score]));
+    return seen;
+  }
+
+  it('scores alike the profiles of a small registry, where most are touched', () => {
+    const profiles = ['so y te', 'so tai chinh', 'quan le chan', 'huyen an lao', 'xa an lao'].map(profile);
+    const index = new SimilarityIndex(profiles);
+    for (const text of ['so y te', 'an lao', 'phuong thu nghiem 17', 'zzz']) {
+      const wanted = profile(text);
+      expect([text, visits(index, wanted)]).toEqual([text, oneByOne(profiles, wanted)]);
+    }
+  });
+
+  it('scores alike the few profiles a name touches in a large registry, and again on the next name', () => {
+    const profiles = Array.from({ length: 400 }, (_, i) => profile(`p${i} q${i}`));
+    profiles.push(profile('ward west'));
+    const index = new SimilarityIndex(profiles);
+    for (const text of ['ward', 'west wards', 'ward', 'xy']) {
+      const wanted = profile(text);
+      const expected = oneByOne(profiles, wanted);
+      expect(expected.length * 8).toBeLessThan(profiles.length);
+      expect([text, visits(index, wanted)]).toEqual([text, expected]);
+    }
+  });
 });

@@ -21,6 +21,8 @@ interface Entry {
   readonly method: number;
   readonly flags: number;
   readonly compressedSize: number;
+  /** The inflated size the directory declares; undefined when it is in a ZIP64 field. */
+  readonly declaredSize: number | undefined;
   readonly localHeader: number;
 }
 
@@ -60,6 +62,7 @@ export class ZipPackage {
       const flags = u16(bytes, at + 8);
       const method = u16(bytes, at + 10);
       let compressedSize = u32(bytes, at + 20);
+      const size = u32(bytes, at + 24);
       const nameLength = u16(bytes, at + 28);
       const extraLength = u16(bytes, at + 30);
       const commentLength = u16(bytes, at + 32);
@@ -73,7 +76,14 @@ export class ZipPackage {
         if (localHeader === 0xffffffff) localHeader = extra.offset ?? localHeader;
       }
       if (name.startsWith('/')) name = name.slice(1);
-      if (!name.endsWith('/')) this.entries.set(name, { method, flags, compressedSize, localHeader });
+      if (!name.endsWith('/'))
+        this.entries.set(name, {
+          method,
+          flags,
+          compressedSize,
+          declaredSize: size === 0xffffffff ? undefined : size,
+          localHeader,
+        });
       at += 46 + nameLength + extraLength + commentLength;
     }
   }
@@ -103,7 +113,7 @@ export class ZipPackage {
     }
     if (entry.method !== 8) throw new ZipError(`${name} uses compression method ${entry.method}`);
     try {
-      return inflate(data, limit);
+      return inflate(data, limit, entry.declaredSize);
     } catch (error) {
       if (error instanceof InflateLimitError) throw new PartTooLargeError(name);
       throw new ZipError(`${name} does not inflate: ${error instanceof Error ? error.message : String(error)}`);
