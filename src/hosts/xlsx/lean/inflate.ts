@@ -23,7 +23,8 @@ export function inflate(data: Uint8Array, limit: number, declaredSize?: number):
       declaredSize === undefined
         ? guess
         : Math.max(64, Math.min(declaredSize + 1, limit + 1, data.length * MAX_DEFLATE_RATIO + 64));
-    return inflateRawSync(data, { maxOutputLength: Math.min(limit + 1, 2 ** 31 - 1), chunkSize });
+    // zlib refuses output longer than maxOutputLength: a part of exactly `limit` bytes is taken.
+    return inflateRawSync(data, { maxOutputLength: Math.min(limit, 2 ** 31 - 1), chunkSize });
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') throw new InflateLimitError();
     throw error;

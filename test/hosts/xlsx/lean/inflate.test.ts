@@ -17,4 +17,11 @@ describe('inflate with the size the zip declares', () => {
   it('still stops at the limit when the declared size lies under it', () => {
     expect(() => inflate(packed, text.length - 2, 100)).toThrow(InflateLimitError);
   });
+
+  it('takes a part of exactly the limit and stops one byte over it', () => {
+    expect(Buffer.from(inflate(packed, text.length, text.length)).equals(text)).toBe(true);
+    for (const declared of [text.length, undefined]) {
+      expect(() => inflate(packed, text.length - 1, declared)).toThrow(InflateLimitError);
+    }
+  });
 });
