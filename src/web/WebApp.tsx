@@ -8,7 +8,6 @@ import {
   Subtitle1,
   Subtitle2,
   Switch,
-  Text,
   Title3,
   makeStyles,
   webLightTheme,
@@ -19,7 +18,6 @@ import type { PaneFile, PaneFinding, PaneInForce } from '../taskpane/actions';
 import { DefinitionPanel } from '../taskpane/DefinitionPanel';
 import { FindingsList } from '../taskpane/FindingsList';
 import { t } from '../taskpane/i18n';
-import { inForceLine } from '../taskpane/in-force';
 import { download } from './download';
 import { FileDrop } from './FileDrop';
 import { FileTable } from './FileTable';
@@ -28,6 +26,7 @@ import { SheetPreview } from './SheetPreview';
 import { w } from './words';
 import { errorText } from '../taskpane/error-text';
 import { useRememberedLang } from '../taskpane/remembered-lang';
+import { SummaryLine } from '../taskpane/SummaryLine';
 
 const useStyles = makeStyles({
   root: {
@@ -87,6 +86,7 @@ export function WebApp({ session, initialLang = 'vi' }: WebAppProps) {
   const [notice, setNotice] = useState<Notice | undefined>(undefined);
   const [overwrite, setOverwrite] = useState(false);
   const [inForce, setInForce] = useState<PaneInForce | undefined>(undefined);
+  const [checkedAt, setCheckedAt] = useState<Date | undefined>(undefined);
   const registryInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -116,29 +116,35 @@ export function WebApp({ session, initialLang = 'vi' }: WebAppProps) {
       setBusy(false);
     }
   };
+  // Every check (Validate, and again after an accepted suggestion or a confirmation) is timed for the summary.
+  const check = async () => {
+    const report = await session.validate(lang);
+    setCheckedAt(new Date());
+    return report;
+  };
   const validate = (): void =>
     void run(async () => {
-      const report = await session.validate(lang);
+      const report = await check();
       const files = session.snapshot().files.filter((f) => f.status === 'done').length;
       return w('validated', lang, { files, ...report.summary });
     });
   const accept = (f: PaneFinding): void =>
     void run(async () => {
       await session.acceptSuggestion(f);
-      await session.validate(lang);
+      await check();
       return t('accepted', lang, { cell: f.suggestion?.cell ?? f.cell });
     });
   // The line goes into the note of the working copy, then the files are checked again so the finding shows confirmed.
   const confirm = (f: PaneFinding, reason: string): void =>
     void run(async () => {
       await session.confirm(f, reason, lang);
-      await session.validate(lang);
+      await check();
       return t('confirmedNotice', lang, { cell: `${f.sheet}!${f.cell}` });
     });
   const unconfirm = (f: PaneFinding): void =>
     void run(async () => {
       await session.unconfirm(f);
-      await session.validate(lang);
+      await check();
       return t('unconfirmedNotice', lang, { cell: `${f.sheet}!${f.cell}` });
     });
   const loadDefinition = (file: PaneFile): void =>
@@ -171,11 +177,11 @@ export function WebApp({ session, initialLang = 'vi' }: WebAppProps) {
         <MessageBar intent="info" data-testid="privacy">
           <MessageBarBody>{w('privacy', lang)}</MessageBarBody>
         </MessageBar>
-        {inForce && (
-          <Text size={200} data-testid="in-force">
-            {inForceLine(inForce, lang)}
-          </Text>
-        )}
+        <SummaryLine
+          lang={lang}
+          {...(checkedAt ? { checked: { findings: validated.flatMap((f) => f.findings ?? []), at: checkedAt } } : {})}
+          {...(inForce ? { inForce } : {})}
+        />
         <FileDrop lang={lang} busy={busy} onFiles={(files) => session.addFiles(files)} />
         <FileTable files={state.files} lang={lang} busy={busy} />
         <div className={styles.row}>

@@ -75,6 +75,10 @@ describeInBrowser('the web page in Chromium, over files chosen in it', () => {
     const expected = checkWorkbook((await readWorkbookBuffer(bytes, 'seed-report.xlsx')).snapshot).findings;
     expect((await listed(page)).sort()).toEqual(expected.map((f) => `${f.sheet}!${f.cell} ${f.rule}`).sort());
     expect(await page.getByTestId('web-findings-file').getAttribute('data-file')).toBe('seed-report.xlsx');
+    // The summary line counts what the check found, as the pane's does.
+    const errorsFound = expected.filter((f) => f.severity === 'error').length;
+    expect(await page.getByTestId('count-error').textContent()).toBe(`Lỗi: ${errorsFound}`);
+    expect(await page.getByTestId('checked-at').textContent()).toMatch(/^Kiểm tra lúc \d{2}:\d{2}/);
 
     // The first error of Phụ lục 2, clicked: the preview turns to its sheet and outlines its cell.
     const error = expected.find((f) => f.severity === 'error' && f.sheet === 'Phụ lục 2')!;
