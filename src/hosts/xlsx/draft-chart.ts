@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { parseAddress } from '../../core/address';
 import type { ChartDraft, DraftCell, SheetDraft, WorkbookDraft } from '../../core/merge/output';
+import { withWorksheetChild } from './worksheet-order';
 
 /**
  * Native Excel charts for a draft. ExcelJS writes no charts, so they are added to the package it
@@ -147,23 +148,8 @@ function nextFree(zip: JSZip, prefix: string, after: number): number {
   return n;
 }
 
-/** CT_Worksheet orders its children: <drawing> comes before these, or last. */
-const afterDrawing = [
-  '<legacyDrawing ',
-  '<legacyDrawing>',
-  '<legacyDrawingHF',
-  '<picture',
-  '<oleObjects',
-  '<controls',
-  '<webPublishItems',
-  '<tableParts',
-  '<extLst',
-  '</worksheet>',
-];
-
 function withDrawing(sheetXml: string, relId: string): string {
-  const at = Math.min(...afterDrawing.map((tag) => sheetXml.indexOf(tag)).filter((i) => i >= 0));
-  return `${sheetXml.slice(0, at)}<drawing r:id="${relId}"/>${sheetXml.slice(at)}`;
+  return withWorksheetChild(sheetXml, 'drawing', `<drawing r:id="${relId}"/>`);
 }
 
 /** Adds the draft's charts to the .xlsx bytes ExcelJS wrote. */

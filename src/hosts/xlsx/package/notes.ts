@@ -14,6 +14,7 @@ import {
 } from './relationships';
 import { attribute, escapeXml } from './xml-text';
 import { addNoteShapes, emptyVml, hasShapes, highestShapeId, removeNoteShapes } from './vml-shapes';
+import { withWorksheetChild } from '../worksheet-order';
 
 /**
  * A sheet's notes changed in its comments part and its legacy drawing: only Soát's block of a
@@ -52,24 +53,8 @@ function withSoatAuthor(xml: string): { xml: string; id: number } {
   };
 }
 
-/** Where `<legacyDrawing>` goes among a worksheet's elements: before the first of these. */
-const afterLegacyDrawing = [
-  '<legacyDrawingHF',
-  '<drawingHF',
-  '<picture',
-  '<oleObjects',
-  '<controls',
-  '<webPublishItems',
-  '<tableParts',
-  '<extLst',
-  '</worksheet>',
-];
-
 function insertLegacyDrawing(sheet: string, id: string): string {
-  const from = Math.max(0, sheet.lastIndexOf('</sheetData>'));
-  const at = afterLegacyDrawing.map((tag) => sheet.indexOf(tag, from)).filter((i) => i >= 0);
-  const where = Math.min(...at);
-  return `${sheet.slice(0, where)}<legacyDrawing r:id="${id}"/>${sheet.slice(where)}`;
+  return withWorksheetChild(sheet, 'legacyDrawing', `<legacyDrawing r:id="${id}"/>`);
 }
 
 function withRelationshipsNamespace(sheet: string): string {
