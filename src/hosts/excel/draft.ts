@@ -2,7 +2,7 @@
 import { columnLetter, parseAddress } from '../../core/address';
 import type { ChartDraft, DraftCell, SheetDraft, WorkbookDraft } from '../../core/merge/output';
 import type { ExcelFeatures } from './api';
-import { WriteBatch, callBytes } from './batch';
+import { WriteBatch, callOverheadBytes, utf8Bytes } from './batch';
 import type { CommentStore } from './comments';
 import { commentStore } from './comments';
 
@@ -30,10 +30,10 @@ export async function writeDraft(
   const batch = new WriteBatch(context);
   const added: Excel.Worksheet[] = [];
   for (const [i, sheet] of draft.sheets.entries()) {
-    await batch.spend(callBytes(sheet.rows));
+    await batch.spend(callOverheadBytes);
     const worksheet = context.workbook.worksheets.add(names[i]!).load('id');
     added.push(worksheet);
-    writeSheet(worksheet, sheet, given, { context, store });
+    await writeSheet(worksheet, sheet, given, { context, store }, batch.spend);
     if (features.charts) for (const chart of sheet.charts ?? []) addChart(worksheet, chart);
   }
   await batch.finish();
@@ -65,38 +65,75 @@ function content(cell: DraftCell | null, given: ReadonlyMap<string, string>): st
   return cell.number ?? cell.text ?? '';
 }
 
-/** Writes one drafted sheet into `worksheet`; a hidden draft (Soát's own data) is made very hidden. */
-export function writeSheet(
+/** The calls a drafted cell costs beyond its value and format: bold, wrap, fill, note. */
+function cellCalls(cell: DraftCell | null): number {
+  if (cell === null) return 0;
+  return [cell.bold === true, cell.wrap === true, cell.fill !== undefined, cell.note !== undefined].filter(Boolean)
+    .length;
+}
+
+/** Rows per request: a block's values and formats, and the calls of its cells, fill at most this. */
+const blockBytes = 1_000_000;
+
+/**
+ * Writes one drafted sheet into `worksheet`; a hidden draft (Soát's own data) is made very hidden.
+ * Rows go in blocks charged to `spend`, so that a 50,000-row sheet is several requests under
+ * Excel's 5 MB, not one over it; without `spend` (a small sheet) all is queued at once.
+ */
+export async function writeSheet(
   worksheet: Excel.Worksheet,
   sheet: SheetDraft,
   given: ReadonlyMap<string, string>,
   notes?: NoteWriter,
-): void {
+  spend: (bytes: number) => Promise<void> = async () => undefined,
+): Promise<void> {
   if (sheet.hidden === true) worksheet.visibility = 'VeryHidden';
   const width = Math.max(1, ...sheet.rows.map((row) => row.length));
-  if (sheet.rows.length > 0) {
-    const rows = sheet.rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
-    const range = worksheet.getRange(`A1:${columnLetter(width)}${rows.length}`);
-    range.numberFormat = rows.map((row) =>
-      row.map((cell) => (cell?.text !== undefined ? '@' : (cell?.numberFormat ?? 'General'))),
-    );
-    range.formulas = rows.map((row) => row.map((cell) => content(cell, given)));
-    rows.forEach((row, r) =>
-      row.forEach((cell, c) => {
-        if (cell === null) return;
-        const target = (): Excel.Range => worksheet.getRange(`${columnLetter(c + 1)}${r + 1}`);
-        if (cell.bold === true) target().format.font.bold = true;
-        if (cell.wrap === true) target().format.wrapText = true;
-        if (cell.fill !== undefined) target().format.fill.color = `#${cell.fill.slice(2)}`;
-        if (cell.note !== undefined && notes !== undefined) addNote(notes, worksheet, target(), cell.note);
-      }),
-    );
+  const rows = sheet.rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
+  for (let first = 0; first < rows.length;) {
+    let bytes = 2 * callOverheadBytes;
+    let end = first;
+    // The value and its format travel twice in the two range calls; each extra call has its overhead.
+    while (end < rows.length && (end === first || bytes < blockBytes)) {
+      const row = rows[end]!;
+      bytes += 2 * utf8Bytes(JSON.stringify(row)) + row.reduce((n, cell) => n + cellCalls(cell), 0) * callOverheadBytes;
+      end += 1;
+    }
+    await spend(bytes);
+    writeRows(worksheet, rows.slice(first, end), first, given, notes);
+    first = end;
   }
   for (const merge of sheet.merges ?? []) worksheet.getRange(merge).merge();
   (sheet.columnWidths ?? []).forEach((chars, i) => {
     worksheet.getRange(`${columnLetter(i + 1)}1`).format.columnWidth = chars * 7;
   });
   if (sheet.frozenRows !== undefined && sheet.frozenRows > 0) worksheet.freezePanes.freezeRows(sheet.frozenRows);
+}
+
+/** Queues one block of rows, the first being the sheet's row `offset + 1`. */
+function writeRows(
+  worksheet: Excel.Worksheet,
+  rows: readonly (DraftCell | null)[][],
+  offset: number,
+  given: ReadonlyMap<string, string>,
+  notes: NoteWriter | undefined,
+): void {
+  const width = rows[0]!.length;
+  const range = worksheet.getRange(`A${offset + 1}:${columnLetter(width)}${offset + rows.length}`);
+  range.numberFormat = rows.map((row) =>
+    row.map((cell) => (cell?.text !== undefined ? '@' : (cell?.numberFormat ?? 'General'))),
+  );
+  range.formulas = rows.map((row) => row.map((cell) => content(cell, given)));
+  rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell === null) return;
+      const target = (): Excel.Range => worksheet.getRange(`${columnLetter(c + 1)}${offset + r + 1}`);
+      if (cell.bold === true) target().format.font.bold = true;
+      if (cell.wrap === true) target().format.wrapText = true;
+      if (cell.fill !== undefined) target().format.fill.color = `#${cell.fill.slice(2)}`;
+      if (cell.note !== undefined && notes !== undefined) addNote(notes, worksheet, target(), cell.note);
+    }),
+  );
 }
 
 /** Where a drafted sheet's notes go; the unit list and definition sheets have none. */

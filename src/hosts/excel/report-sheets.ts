@@ -55,14 +55,14 @@ export async function writeDefinitionSheet(context: Excel.RequestContext, draft:
     worksheet = existing;
     worksheet.getRange().clear();
   }
-  writeSheet(worksheet, draft, new Map());
+  await writeSheet(worksheet, draft, new Map());
   await context.sync();
 }
 
 /** Adds the unit list sheet and shows it (the caller has checked the workbook has none). */
 export async function addRegistrySheet(context: Excel.RequestContext, draft: SheetDraft): Promise<void> {
   const worksheet = context.workbook.worksheets.add(draft.name);
-  writeSheet(worksheet, draft, new Map());
+  await writeSheet(worksheet, draft, new Map());
   worksheet.activate();
   await context.sync();
 }
