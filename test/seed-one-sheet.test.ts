@@ -15,7 +15,7 @@ let threeSheets: WorkbookSnapshot;
 beforeAll(async () => {
   const books = await buildSeedWorkbooks(readFileSync(join(__dirname, 'fixtures', 'seed-9T-2024.txt'), 'utf8'));
   threeSheets = (await readWorkbookBuffer(books.get('seed-report.xlsx')!, 'seed-report.xlsx')).snapshot;
-});
+}, 60_000); // building the seed workbooks takes seconds on a busy machine
 
 /** The sheets stacked with one blank row between them; returns the row offset of each. */
 function stacked(sheets: readonly SheetSnapshot[]): { sheet: SheetSnapshot; offsets: Map<string, number> } {

@@ -11,7 +11,7 @@ import { seedUnitInputs, sheetOf, shown, today } from './support';
 let inputs: MergeInput[];
 beforeAll(async () => {
   inputs = await seedUnitInputs();
-});
+}, 60_000); // building the seed workbooks takes seconds on a busy machine
 
 const merge = (subset: readonly MergeInput[]) => mergeUnitWorkbooks(subset, { lang: 'vi', today });
 
