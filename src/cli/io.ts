@@ -16,3 +16,14 @@ export const processIo: CliIo = {
 
 /** One `soat` command; resolves to the exit status (0 clean, 1 errors found, 2 unusable). */
 export type CommandRunner = (args: CliArgs, io: CliIo) => Promise<number>;
+
+/**
+ * A reader that stops early (`soat validate f.xlsx | head`) closes the pipe: the rest of the
+ * report has nowhere to go and is dropped; the command still finishes its work (an --out file is
+ * still written) and keeps its exit status. Any other write error is still raised.
+ */
+export function dropOutputOnClosedPipe(stream: NodeJS.EventEmitter): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}

@@ -6,7 +6,7 @@ import type { CliArgs } from './args';
 import type { CliIo, CommandRunner } from './io';
 import { merge } from './merge';
 import { checkOptions } from './options';
-import { jsonReport, textReport } from './report';
+import { writeJsonReport, writeTextReport } from './report';
 import { serve } from './serve';
 import { template } from './template';
 import { printable } from './terminal';
@@ -42,11 +42,13 @@ const validate: CommandRunner = async (args, io) => {
     annotate: args.out !== undefined,
   });
   if (args.out !== undefined && annotated !== undefined) await writeOutput(annotated, args.out, io);
-  io.stdout(
-    args.json
-      ? `${jsonReport([input], result.sheets, result.findings, args.lang)}\n`
-      : `${textReport(result.sheets, result.findings, args.lang)}\n${args.out ? `→ ${printable(args.out)}\n` : ''}`,
-  );
+  if (args.json) {
+    writeJsonReport(io.stdout, [input], result.sheets, result.findings, args.lang);
+    io.stdout('\n');
+  } else {
+    writeTextReport(io.stdout, result.sheets, result.findings, args.lang);
+    io.stdout(`\n${args.out ? `→ ${printable(args.out)}\n` : ''}`);
+  }
   return countBySeverity(result.findings).error > 0 ? 1 : 0;
 };
 
@@ -58,9 +60,9 @@ const compute: CommandRunner = async (args, io) => {
   const written = computed.replaced.length;
   const kept = computed.keptMismatches.length;
   if (args.json) {
-    io.stdout(
-      `${jsonReport([input], result.sheets, result.findings, args.lang, { written: computed.replaced, keptMismatches: computed.keptMismatches })}\n`,
-    );
+    const extra = { written: computed.replaced, keptMismatches: computed.keptMismatches };
+    writeJsonReport(io.stdout, [input], result.sheets, result.findings, args.lang, extra);
+    io.stdout('\n');
   } else {
     io.stdout(
       args.lang === 'vi'

@@ -10,7 +10,7 @@ export function columnLetter(col: number): string {
 
 export function columnNumber(letters: string): number {
   let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) & ~32) - 64); // & ~32: upper case
   return n;
 }
 

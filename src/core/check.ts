@@ -157,7 +157,14 @@ function checkTable(table: Table, matcher: UnitMatcher, periodEnd: Date, sink: F
 }
 
 function sortByPosition(findings: readonly Finding[]): Finding[] {
-  const keyed = findings.map((f, i) => ({ f, i, col: columnNumber(f.column) }));
-  keyed.sort((a, b) => a.f.row - b.f.row || a.col - b.col || a.i - b.i);
-  return keyed.map((k) => k.f);
+  const columns = findings.map((f) => columnNumber(f.column));
+  const before = (a: number, b: number): number => findings[a]!.row - findings[b]!.row || columns[a]! - columns[b]!;
+  // A sheet's findings come row by row: most are in order already, and the sort is stable.
+  let inOrder = true;
+  for (let i = 1; i < findings.length && inOrder; i++) inOrder = before(i - 1, i) <= 0;
+  if (inOrder) return [...findings];
+  return findings
+    .map((_, i) => i)
+    .sort(before)
+    .map((i) => findings[i]!);
 }

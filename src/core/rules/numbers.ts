@@ -17,30 +17,56 @@ const kindOf: Partial<Record<ColumnType, NumberKind>> = {
 };
 
 /**
- * Reads one number cell and reports what is wrong with it on its own: unreadable text, a range,
- * an error value, a sign, a fraction in a count, a percent above 100.
+ * A reading that finds its cell in the row again when asked: every number of a table is kept for
+ * the checks across appendices, Compute and the merge, and a cell object kept beside each would
+ * double what a large table holds.
  */
-export function checkNumberCell(cell: Cell, column: ColumnDef, sink: FindingSink): NumberCell {
+class Reading {
+  constructor(
+    readonly state: NumberCell['state'],
+    readonly value: number,
+    readonly decimals: number,
+    private readonly cells: ReadonlyMap<string, Cell>,
+    private readonly key: string,
+  ) {}
+
+  get cell(): Cell {
+    return this.cells.get(this.key)!;
+  }
+}
+
+/**
+ * Reads the number cell of a row's column `key` and reports what is wrong with it on its own:
+ * unreadable text, a range, an error value, a sign, a fraction in a count, a percent above 100.
+ */
+export function checkNumberCell(
+  cells: ReadonlyMap<string, Cell>,
+  key: string,
+  column: ColumnDef,
+  sink: FindingSink,
+): NumberCell {
+  const cell = cells.get(key)!;
   const kind = kindOf[column.type]!;
   const reading = readNumber(cell.value, kind, cell.numberFormat);
-  if (reading.kind === 'blank') return { state: 'blank', cell };
+  const unusable = (): NumberCell => new Reading('invalid', NaN, 0, cells, key) as NumberCell;
+  if (reading.kind === 'blank') return new Reading('blank', NaN, 0, cells, key) as NumberCell;
   if (reading.kind === 'invalid') {
     sink.add(cell, reading.rule);
-    return { state: 'invalid', cell };
+    return unusable();
   }
   const { value } = reading;
   if (reading.decimalComma) sink.add(cell, 'decimal-comma', { expected: value });
   if (value < 0) {
     sink.add(cell, 'negative-value', { actual: value });
-    return { state: 'invalid', cell };
+    return unusable();
   }
   if (kind === 'count' && !Number.isInteger(value)) {
     sink.add(cell, 'not-integer', { actual: value });
-    return { state: 'invalid', cell };
+    return unusable();
   }
   if (kind === 'percent' && value > 100) {
     sink.add(cell, 'percent-out-of-range', { actual: value });
-    return { state: 'invalid', cell };
+    return unusable();
   }
-  return { state: 'number', value, decimals: reading.decimalsShown, cell };
+  return new Reading('number', value, reading.decimalsShown, cells, key) as NumberCell;
 }

@@ -2,7 +2,7 @@ import type { Suggestion, DetailValue } from '../report/finding';
 import type { AppendixTemplate, ColumnDef, SumDef, Text } from '../templates/appendix';
 import { columnByKey, isNumberType } from '../templates/appendix';
 import type { Cell, DataRow } from '../templates/table';
-import { KeyedValues } from '../templates/row-cells';
+import { KeyedValues, RowCells } from '../templates/row-cells';
 import type { CellValue } from '../snapshot';
 import { readFlag } from '../values/flag';
 import type { NumberCell } from './numbers';
@@ -22,8 +22,8 @@ import type { FindingSink } from './sink';
 export interface CheckedRow {
   readonly row: DataRow;
   readonly numbers: ReadonlyMap<string, NumberCell>;
-  /** Flag columns read as yes (true), no (false) or unusable (undefined). */
-  readonly flags: ReadonlyMap<string, boolean | undefined>;
+  /** Flag columns read as yes (true) or no (false); an unusable mark has no entry. */
+  readonly flags: ReadonlyMap<string, boolean>;
 }
 
 function isBlankValue(value: CellValue | undefined): boolean {
@@ -63,18 +63,20 @@ function planOf(template: AppendixTemplate): RowPlan {
 
 export function checkRow(row: DataRow, template: AppendixTemplate, sink: FindingSink): CheckedRow {
   // A table's rows share one key index: their numbers take it too rather than a Map each.
-  const numbers =
-    row.cells instanceof KeyedValues ? new KeyedValues<NumberCell>(row.cells.index) : new Map<string, NumberCell>();
-  const flags = new Map<string, boolean | undefined>();
-  row.cells.forEach((cell, key) => {
+  const shared = row.cells instanceof RowCells || row.cells instanceof KeyedValues;
+  const numbers = shared ? new KeyedValues<NumberCell>(row.cells.index) : new Map<string, NumberCell>();
+  // An unusable mark is no entry: flags are only ever asked for yes, no or neither.
+  const flags = shared ? new KeyedValues<boolean>(row.cells.index) : new Map<string, boolean>();
+  for (const key of row.cells.keys()) {
     const column = columnByKey(template, key);
-    if (isNumberType(column.type)) numbers.set(key, checkNumberCell(cell, column, sink));
+    if (isNumberType(column.type)) numbers.set(key, checkNumberCell(row.cells, key, column, sink));
     else if (column.type === 'flag') {
+      const cell = row.cells.get(key)!;
       const flag = readFlag(cell.value);
       if (flag.kind === 'invalid') sink.add(cell, 'invalid-flag');
-      flags.set(key, flag.kind === 'invalid' ? undefined : flag.kind === 'yes');
+      else flags.set(key, flag.kind === 'yes');
     }
-  });
+  }
   const checked: CheckedRow = { row, numbers, flags };
   if (template.shape === 'submissions') return checked;
   const plan = planOf(template);

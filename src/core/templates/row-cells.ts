@@ -25,6 +25,80 @@ export class TableCell implements Cell {
   }
 }
 
+/** Where a table's columns sit in its sheet: worked out once per table, shared by all its rows. */
+export interface RowLayout {
+  /** Template column key → slot, in the table's column order. */
+  readonly index: ReadonlyMap<string, number>;
+  /** Slot → the sheet column (1-based) and its letters. */
+  readonly columns: readonly number[];
+  readonly letters: readonly string[];
+}
+
+/**
+ * A data row's cells by template column key, read from the sheet's own row when asked. A table of
+ * 100,000 rows would otherwise keep a cell object for each of its 1.7 million cells; a finding,
+ * a number or a merge asks for the few it needs, and those are made then.
+ */
+export class RowCells implements ReadonlyMap<string, Cell> {
+  constructor(
+    readonly layout: RowLayout,
+    readonly row: number,
+    private readonly rowValues: readonly CellValue[],
+    private readonly formats: readonly (string | undefined)[] | undefined,
+    private readonly formulas: readonly (string | undefined)[] | undefined,
+  ) {}
+
+  get index(): ReadonlyMap<string, number> {
+    return this.layout.index;
+  }
+
+  /** Every column of the table is a cell of every row, blank or not. */
+  get size(): number {
+    return this.layout.columns.length;
+  }
+
+  /** The cell in one of the table's slots. */
+  at(slot: number): Cell {
+    const col = this.layout.columns[slot]! - 1;
+    return new TableCell(
+      this.row,
+      this.layout.letters[slot]!,
+      this.rowValues[col] ?? null,
+      this.formats?.[col],
+      this.formulas?.[col],
+    );
+  }
+
+  get(key: string): Cell | undefined {
+    const slot = this.layout.index.get(key);
+    return slot === undefined ? undefined : this.at(slot);
+  }
+
+  has(key: string): boolean {
+    return this.layout.index.has(key);
+  }
+
+  *entries(): MapIterator<[string, Cell]> {
+    for (const [key, slot] of this.layout.index) yield [key, this.at(slot)];
+  }
+
+  *keys(): MapIterator<string> {
+    yield* this.layout.index.keys();
+  }
+
+  *values(): MapIterator<Cell> {
+    for (const slot of this.layout.index.values()) yield this.at(slot);
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Cell]> {
+    return this.entries();
+  }
+
+  forEach(visit: (value: Cell, key: string, map: ReadonlyMap<string, Cell>) => void, thisArg?: unknown): void {
+    for (const [key, slot] of this.layout.index) visit.call(thisArg, this.at(slot), key, this);
+  }
+}
+
 /**
  * A data row's values by template column key: its cells, its numbers. Every row of a table has
  * the same keys: they are indexed once per table and a row keeps only an array of its values,

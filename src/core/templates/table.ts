@@ -5,7 +5,8 @@ import { stripAccents } from '../values/text';
 import type { AppendixTemplate, Report } from './appendix';
 import type { HeaderMatch } from './header';
 import type { Cell } from './row-cells';
-import { KeyedValues, TableCell } from './row-cells';
+import type { RowLayout } from './row-cells';
+import { RowCells } from './row-cells';
 import { findHeader, headerAt, HeaderReader, isColumnNumberRow, isRepeatedHeader, namesUnitColumn } from './header';
 
 export type { Cell } from './row-cells';
@@ -83,8 +84,12 @@ export function readTable(
   const { sttKey, unitKey } = header.template;
   const isSubmissions = header.template.shape === 'submissions';
   let section: DataRow['section'] = isSubmissions ? 'submitted' : undefined;
-  const columns = [...header.columns].map(([key, col]) => ({ key, col, letter: columnLetter(col) }));
-  const cellIndex = new Map(columns.map(({ key }, at) => [key, at]));
+  const columns = [...header.columns].map(([key, col]) => ({ key, col }));
+  const layout: RowLayout = {
+    index: new Map(columns.map(({ key }, slot) => [key, slot])),
+    columns: columns.map(({ col }) => col),
+    letters: columns.map(({ col }) => columnLetter(col)),
+  };
 
   for (let row = firstDataRow; row <= sheet.values.length; row++) {
     const values = sheet.values[row - 1] ?? [];
@@ -111,15 +116,7 @@ export function readTable(
         continue;
       }
     }
-    const formats = sheet.numberFormats?.[row - 1];
-    const formulas = sheet.formulas?.[row - 1];
-    const cells = new KeyedValues<Cell>(
-      cellIndex,
-      columns.map(
-        ({ col, letter }) =>
-          new TableCell(row, letter, values[col - 1] ?? null, formats?.[col - 1], formulas?.[col - 1]),
-      ),
-    );
+    const cells = new RowCells(layout, row, values, sheet.numberFormats?.[row - 1], sheet.formulas?.[row - 1]);
     rows.push(section ? { row, cells, section } : { row, cells });
   }
   return { table: { sheet: sheet.name, template: header.template, header, rows, repeatedHeaderRows } };

@@ -122,9 +122,12 @@ function isThousandsGrouped(groups: readonly string[]): boolean {
 /** Decimals of the number as JavaScript writes it shortest: 30.1 -> 1, 1e-7 -> 7. */
 function shortestDecimals(value: number): number {
   if (Number.isInteger(value)) return 0; // most cells: counts
-  const [mantissa = '', exponent = '0'] = String(Math.abs(value)).split('e');
-  const fraction = mantissa.split('.')[1]?.length ?? 0;
-  return Math.min(MAX_DECIMALS, Math.max(0, fraction - Number(exponent)));
+  const text = String(Math.abs(value));
+  const e = text.indexOf('e');
+  const mantissa = e < 0 ? text : text.slice(0, e);
+  const dot = mantissa.indexOf('.');
+  const fraction = dot < 0 ? 0 : mantissa.length - dot - 1;
+  return Math.min(MAX_DECIMALS, Math.max(0, fraction - (e < 0 ? 0 : Number(text.slice(e + 1)))));
 }
 
 /**
