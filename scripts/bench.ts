@@ -171,6 +171,13 @@ function median(args: readonly string[], repeat: number): Run {
 
 const mb = (kb: number): string => `${Math.round(kb / 1024)} MB`;
 
+/** The issue's targets, each with what this run measured; printed together at the end. */
+const targets: { name: string; measured: string; met: boolean }[] = [];
+
+function target(name: string, measured: string, met: boolean): void {
+  targets.push({ name, measured, met });
+}
+
 function report(title: string, runs: [string, Run][], floor: Run, excel: Run): void {
   process.stdout.write(`${title}\n`);
   for (const [name, run] of runs) {
@@ -202,6 +209,16 @@ async function benchValidate(sizes: readonly number[], folder: string): Promise<
     ];
     if (baselineCli) runs.push(['soat validate (before)', median(['soat', baselineCli, 'validate', file], repeat)]);
     report(`Validate a generated ${rows}-row Phụ lục 2 (whole processes, median of ${repeat})`, runs, floor, excel);
+    const validate = runs[2]![1];
+    if (rows !== 20_000) {
+      target(
+        `validate ${rows} rows ≤ 2.5× floor`,
+        `${(validate.ms / floor.ms).toFixed(2)}×`,
+        validate.ms <= 2.5 * floor.ms,
+      );
+    }
+    if (rows === 100_000)
+      target('validate 100000 rows < 400 MB', mb(validate.maxRssKb), validate.maxRssKb < 400 * 1024);
   }
 }
 
@@ -225,6 +242,8 @@ async function benchMergeFiles(counts: readonly number[], folder: string): Promi
     if (baselineCli)
       runs.push(['soat merge --out (before)', median(['soat', baselineCli, 'merge', dir, '--out', out], repeat)]);
     report(`Merge ${count} generated unit files (whole processes, median of ${repeat})`, runs, floor, excel);
+    const merged = runs[2]![1];
+    target(`merge ${count} files ≤ 2.5× floor`, `${(merged.ms / floor.ms).toFixed(2)}×`, merged.ms <= 2.5 * floor.ms);
   }
 }
 
@@ -244,6 +263,7 @@ function benchHelp(): void {
   process.stdout.write(
     `soat --help: ${help.toFixed(0)} ms (node alone ${node.toFixed(0)} ms, Soát's own ${(help - node).toFixed(0)} ms; target < 250 ms)\n`,
   );
+  target('soat --help < 250 ms', `${help.toFixed(0)} ms`, help < 250);
 }
 
 /** The pane's first-screen JavaScript, as `npm run build` left it in dist/. */
@@ -254,9 +274,11 @@ function benchPaneSize(): void {
     return;
   }
   const bytes = readFileSync(file);
+  const gzipped = gzipSync(bytes, { level: 9 }).length;
+  target('pane initial JS < 200 KB gzipped', `${(gzipped / 1024).toFixed(0)} KB`, gzipped < 200 * 1024);
   const chunks = readdirSync(dirname(file)).filter((name) => /^\d+\.js$/.test(name));
   process.stdout.write(
-    `pane initial JS (dist/taskpane.js): ${(bytes.length / 1024).toFixed(0)} KB, ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(0)} KB gzipped ` +
+    `pane initial JS (dist/taskpane.js): ${(bytes.length / 1024).toFixed(0)} KB, ${(gzipped / 1024).toFixed(0)} KB gzipped ` +
       `(target < 200 KB gzipped); ${chunks.length} chunks loaded on demand\n`,
   );
 }
@@ -277,6 +299,10 @@ async function main(): Promise<void> {
   }
   await benchExcelPayloads([1000, 10_000, 50_000], generatedPhuLuc2);
   await benchPane([1000, 20_000, 120_000]);
+  process.stdout.write('\nTargets\n');
+  for (const { name, measured, met } of targets) {
+    process.stdout.write(`  ${name.padEnd(36)} ${measured.padStart(8)}  ${met ? 'met' : 'NOT met'}\n`);
+  }
 }
 
 /** The checking core alone, on a snapshot already read: with a registry indexed on the way and kept. */

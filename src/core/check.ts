@@ -145,7 +145,10 @@ function checkTable(table: Table, matcher: UnitMatcher, periodEnd: Date, sink: F
   }
   checkNumbering(table, sink);
   const units = checkUnits(table, matcher, sink);
-  const rows = table.rows.map((row) => ({ ...checkRow(row, template, sink), unit: units.get(row) }));
+  const rows = table.rows.map((row) => {
+    const { numbers, flags } = checkRow(row, template, sink);
+    return { row, numbers, flags, unit: units.get(row) };
+  });
   // Rows continue the unit above only where a unit has several; numbered items are counted per unit.
   const attributed = template.shape === 'rows-per-unit' || template.columns.some((c) => c.numberedItems);
   const models = attributed ? attributeModels(table, units) : [];

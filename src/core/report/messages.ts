@@ -1,10 +1,21 @@
 import { catalogue } from './catalogue';
 import type { DetailValue, Finding, Lang, ReportedValue } from './finding';
 
+/** A message template split once into its text (even places) and its placeholders (odd places). */
+const splitTemplates = new Map<string, readonly string[]>();
+
+function pieces(template: string): readonly string[] {
+  let split = splitTemplates.get(template);
+  if (split === undefined) splitTemplates.set(template, (split = template.split(/\{(\w+)\}/)));
+  return split;
+}
+
 /** Renders a finding's message in the reader's language, only when it is shown. */
 export function renderMessage(finding: Finding, lang: Lang): string {
-  const template = catalogue[finding.rule].message[lang];
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => wordFor(finding, key, lang));
+  const split = pieces(catalogue[finding.rule].message[lang]);
+  let text = split[0]!;
+  for (let i = 1; i < split.length; i += 2) text += wordFor(finding, split[i]!, lang) + split[i + 1]!;
+  return text;
 }
 
 export function ruleTitle(finding: Finding, lang: Lang): string {

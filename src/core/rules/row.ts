@@ -67,7 +67,7 @@ export function checkRow(row: DataRow, template: AppendixTemplate, sink: Finding
   const numbers = shared ? new KeyedValues<NumberCell>(row.cells.index) : new Map<string, NumberCell>();
   // An unusable mark is no entry: flags are only ever asked for yes, no or neither.
   const flags = shared ? new KeyedValues<boolean>(row.cells.index) : new Map<string, boolean>();
-  for (const key of row.cells.keys()) {
+  for (const key of shared ? row.cells.index.keys() : row.cells.keys()) {
     const column = columnByKey(template, key);
     if (isNumberType(column.type)) numbers.set(key, checkNumberCell(row.cells, key, column, sink));
     else if (column.type === 'flag') {
