@@ -4,11 +4,8 @@ import type { Written } from '../hosts/xlsx/commands';
 import { readInputFile, refuseOverwritingInput, writeOutputFile } from './files';
 import type { CliArgs } from './args';
 import type { CliIo, CommandRunner } from './io';
-import { merge } from './merge';
 import { checkOptions } from './options';
 import { writeJsonReport, writeTextReport } from './report';
-import { serve } from './serve';
-import { template } from './template';
 import { printable } from './terminal';
 
 export type { CliIo } from './io';
@@ -83,11 +80,17 @@ const clear: CommandRunner = async (args, io) => {
   return 0;
 };
 
+/** A command whose modules load when it runs: checking one file never loads the merge or the web server. */
+const later =
+  (load: () => Promise<CommandRunner>): CommandRunner =>
+  async (args, io) =>
+    (await load())(args, io);
+
 export const commands: Record<CliArgs['command'], CommandRunner> = {
   validate,
   compute,
   clear,
-  merge,
-  template,
-  serve,
+  merge: later(async () => (await import('./merge')).merge),
+  template: later(async () => (await import('./template')).template),
+  serve: later(async () => (await import('./serve')).serve),
 };
