@@ -2,8 +2,11 @@ import { writeFile } from 'node:fs/promises';
 import * as ExcelJS from 'exceljs';
 import { columnLetter, parseAddress } from '../../core/address';
 import type { DraftCell, SheetDraft, ValidationDraft, WorkbookDraft } from '../../core/merge/output';
-import { addCharts } from './draft-chart';
-import { quoteFormulaLikeText } from './package/quote-prefix';
+import { addChartsTo } from './draft-chart';
+import { PackageParts } from './package/parts';
+import { quoteFormulaLikeTextIn } from './package/quote-prefix';
+import type { Compressor } from './package/zip-write';
+import { portableCompressor, zipParts } from './package/zip-write';
 
 /**
  * Writes a host-neutral WorkbookDraft (the consolidated report, the unit template) as .xlsx.
@@ -148,12 +151,19 @@ export function workbookFromDraft(draft: WorkbookDraft): ExcelJS.Workbook {
   return workbook;
 }
 
-/** The draft as .xlsx bytes, with its native charts, and text that looks like a formula kept text. */
-export async function draftToXlsx(draft: WorkbookDraft): Promise<Buffer> {
-  const bytes = await workbookFromDraft(draft).xlsx.writeBuffer();
-  return Buffer.from(await quoteFormulaLikeText(await addCharts(new Uint8Array(bytes as ArrayBuffer), draft)));
+/**
+ * The draft as .xlsx bytes, with its native charts, and text that looks like a formula kept text.
+ * ExcelJS stores its parts without deflating them: they are opened once more here for the charts
+ * and the quoting, and deflated once at the end by `compressor` (Node's zlib on the command line).
+ */
+export async function draftToXlsx(draft: WorkbookDraft, compressor: Compressor = portableCompressor): Promise<Buffer> {
+  const stored = await workbookFromDraft(draft).xlsx.writeBuffer({ zip: { compression: 'STORE' } });
+  const parts = await PackageParts.load(new Uint8Array(stored as ArrayBuffer));
+  await addChartsTo(parts, draft);
+  await quoteFormulaLikeTextIn(parts);
+  return Buffer.from(zipParts(await parts.entries(), compressor));
 }
 
-export async function writeDraftFile(draft: WorkbookDraft, path: string): Promise<void> {
-  await writeFile(path, await draftToXlsx(draft));
+export async function writeDraftFile(draft: WorkbookDraft, path: string, compressor?: Compressor): Promise<void> {
+  await writeFile(path, await draftToXlsx(draft, compressor));
 }

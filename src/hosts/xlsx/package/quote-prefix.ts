@@ -39,6 +39,11 @@ function isFormulaLikeText(cell: string, shared: ReadonlySet<number>): boolean {
 
 export async function quoteFormulaLikeText(bytes: Uint8Array): Promise<Uint8Array> {
   const parts = await PackageParts.load(bytes);
+  return (await quoteFormulaLikeTextIn(parts)) ? parts.toBytes() : bytes;
+}
+
+/** The same, on a package already open; true when some cell was quoted. */
+export async function quoteFormulaLikeTextIn(parts: PackageParts): Promise<boolean> {
   const workbook = await workbookParts(parts);
   const rels = await relationships(parts, workbook.part);
   const sstPart = rels.find((r) => r.type === sharedStringsType)?.part;
@@ -55,7 +60,7 @@ export async function quoteFormulaLikeText(bytes: Uint8Array): Promise<Uint8Arra
     }
     if (editors.size > 0) await parts.set(sheet.part, patchSheetCells(xml, editors));
   }
-  if (!styles.changed) return bytes;
+  if (!styles.changed) return false;
   await parts.set(stylesPart, styles.toXml());
-  return parts.toBytes();
+  return true;
 }
