@@ -65,20 +65,34 @@ function matchStrength(column: ColumnDef, key: string, spaceless: string, padded
 }
 
 /**
- * The columns of a template that a header text names, the strongest first (SPEC: the longest
- * matching alternative takes the cell; a whole-text match beats a containing one). Cached: the
- * same header texts come back on every sheet of a merge, and folding Vietnamese text is the
- * costly part.
+ * The key of a cell's text, cached: the same header texts come back on every sheet of a merge,
+ * and folding Vietnamese text is the costly part. Shared by all templates.
+ */
+const keyCache = new Map<string, string>();
+const cacheLimit = 20_000;
+
+function cachedKey(text: string): string {
+  let key = keyCache.get(text);
+  if (key === undefined) {
+    key = text === '' ? '' : headerKey(text);
+    if (keyCache.size >= cacheLimit) keyCache.clear();
+    keyCache.set(text, key);
+  }
+  return key;
+}
+
+/**
+ * The columns of a template that a header key names, the strongest first (SPEC: the longest
+ * matching alternative takes the cell; a whole-text match beats a containing one). Cached on the
+ * key, which alone decides it: a unit's own title folds to many texts but few keys.
  */
 const namedCache = new WeakMap<AppendixTemplate, Map<string, readonly ColumnDef[]>>();
-const namedCacheLimit = 20_000;
 
-function namedColumns(template: AppendixTemplate, text: string): readonly ColumnDef[] {
+function namedByKey(template: AppendixTemplate, key: string): readonly ColumnDef[] {
   let cache = namedCache.get(template);
   if (!cache) namedCache.set(template, (cache = new Map()));
-  let named = cache.get(text);
+  let named = cache.get(key);
   if (named === undefined) {
-    const key = headerKey(text);
     const spaceless = key.replace(/ /g, '');
     const padded = ` ${key} `;
     named =
@@ -89,15 +103,14 @@ function namedColumns(template: AppendixTemplate, text: string): readonly Column
             .filter((m) => m.strength > 0)
             .sort((a, b) => b.strength - a.strength || a.order - b.order)
             .map((m) => m.column);
-    if (cache.size >= namedCacheLimit) cache.clear();
-    cache.set(text, named);
+    if (cache.size >= cacheLimit) cache.clear();
+    cache.set(key, named);
   }
   return named;
 }
 
-/** The template column a header text names, among those not taken yet. */
-function columnFor(template: AppendixTemplate, text: string, taken: ReadonlySet<string>): ColumnDef | undefined {
-  return namedColumns(template, text).find((c) => !taken.has(c.key));
+function namedColumns(template: AppendixTemplate, text: string): readonly ColumnDef[] {
+  return namedByKey(template, cachedKey(text));
 }
 
 function textOf(value: CellValue): string {
@@ -149,18 +162,32 @@ function cellKey(row: number, col: number): number {
   return row * maxColumns + col;
 }
 
-/** Assigns template columns to the sheet columns of a one- or two-row header. */
-function matchRows(template: AppendixTemplate, reader: HeaderReader, rows: readonly number[]): Map<string, number> {
+/**
+ * The key of each column's header text in a one- or two-row header, 1-based: a lower cell that
+ * repeats the merge above it is read once. The key of texts joined by a space is their keys
+ * joined by a space, so each cell's text is folded once however it is combined.
+ */
+function columnKeys(reader: HeaderReader, rows: readonly number[]): string[] {
   const width = Math.max(...rows.map((r) => reader.width(r)));
-  const found = new Map<string, number>();
-  const taken = new Set<string>();
+  const keys: string[] = [''];
   for (let col = 1; col <= width; col++) {
-    const parts: string[] = [];
+    let key = '';
     rows.forEach((row, i) => {
       const repeatsAbove = i > 0 && reader.sameCell([rows[i - 1]!, col], [row, col]);
-      if (!repeatsAbove) parts.push(reader.text(row, col));
+      const part = repeatsAbove ? '' : cachedKey(reader.text(row, col));
+      if (part !== '') key = key === '' ? part : `${key} ${part}`;
     });
-    const column = columnFor(template, parts.join(' '), taken);
+    keys.push(key);
+  }
+  return keys;
+}
+
+/** Assigns template columns to the sheet columns of a header, given its columns' keys. */
+function matchKeys(template: AppendixTemplate, keys: readonly string[]): Map<string, number> {
+  const found = new Map<string, number>();
+  const taken = new Set<string>();
+  for (let col = 1; col < keys.length; col++) {
+    const column = namedByKey(template, keys[col]!).find((c) => !taken.has(c.key));
     if (column) {
       found.set(column.key, col);
       taken.add(column.key);
@@ -180,9 +207,11 @@ function isBlankRow(values: readonly CellValue[]): boolean {
 /** The best header that starts at `row`, one or two rows high, for any appendix. */
 export function headerAt(reader: HeaderReader, row: number, report: Report): HeaderMatch | undefined {
   let best: HeaderMatch | undefined;
+  // The texts are the sheet's, the same for every appendix: read and folded once.
+  const headers = [[row], [row, row + 1]].map((rows) => ({ rows, keys: columnKeys(reader, rows) }));
   for (const template of report.appendices) {
-    for (const rows of [[row], [row, row + 1]]) {
-      const columns = matchRows(template, reader, rows);
+    for (const { rows, keys } of headers) {
+      const columns = matchKeys(template, keys);
       if (!isComplete(template, columns)) continue;
       // The best header names the most columns; at equal count the first, shortest one wins.
       if (!best || columns.size > best.columns.size) best = { template, headerRows: rows, columns };
