@@ -64,53 +64,61 @@ function matchStrength(column: ColumnDef, key: string, spaceless: string, padded
   return best;
 }
 
-/**
- * The key of a cell's text, cached: the same header texts come back on every sheet of a merge,
- * and folding Vietnamese text is the costly part. Shared by all templates.
- */
-const keyCache = new Map<string, string>();
-const cacheLimit = 20_000;
-
-function cachedKey(text: string): string {
-  let key = keyCache.get(text);
-  if (key === undefined) {
-    key = text === '' ? '' : headerKey(text);
-    if (keyCache.size >= cacheLimit) keyCache.clear();
-    keyCache.set(text, key);
-  }
-  return key;
+/** The columns of a template that a header key names, the strongest first. */
+function columnsNamed(template: AppendixTemplate, key: string): readonly ColumnDef[] {
+  if (key === '') return [];
+  const spaceless = key.replace(/ /g, '');
+  const padded = ` ${key} `;
+  return template.columns
+    .map((column, order) => ({ column, order, strength: matchStrength(column, key, spaceless, padded) }))
+    .filter((m) => m.strength > 0)
+    .sort((a, b) => b.strength - a.strength || a.order - b.order)
+    .map((m) => m.column);
 }
 
 /**
- * The columns of a template that a header key names, the strongest first (SPEC: the longest
- * matching alternative takes the cell; a whole-text match beats a containing one). Cached on the
- * key, which alone decides it: a unit's own title folds to many texts but few keys.
+ * A header text's key, and the columns it names in each template (SPEC: the longest matching
+ * alternative takes the cell; a whole-text match beats a containing one), worked out once: the
+ * key alone decides them, and the same header texts come back on every sheet of a merge.
  */
-const namedCache = new WeakMap<AppendixTemplate, Map<string, readonly ColumnDef[]>>();
+class FoldedHeader {
+  private readonly named = new Map<AppendixTemplate, readonly ColumnDef[]>();
 
-function namedByKey(template: AppendixTemplate, key: string): readonly ColumnDef[] {
-  let cache = namedCache.get(template);
-  if (!cache) namedCache.set(template, (cache = new Map()));
-  let named = cache.get(key);
-  if (named === undefined) {
-    const spaceless = key.replace(/ /g, '');
-    const padded = ` ${key} `;
-    named =
-      key === ''
-        ? []
-        : template.columns
-            .map((column, order) => ({ column, order, strength: matchStrength(column, key, spaceless, padded) }))
-            .filter((m) => m.strength > 0)
-            .sort((a, b) => b.strength - a.strength || a.order - b.order)
-            .map((m) => m.column);
-    if (cache.size >= cacheLimit) cache.clear();
-    cache.set(key, named);
+  constructor(readonly key: string) {}
+
+  columns(template: AppendixTemplate): readonly ColumnDef[] {
+    let named = this.named.get(template);
+    if (named === undefined) this.named.set(template, (named = columnsNamed(template, this.key)));
+    return named;
   }
-  return named;
+}
+
+/** Bounded: a merge of many units brings many unit names, each folded once. */
+const cacheLimit = 20_000;
+const byKey = new Map<string, FoldedHeader>();
+const byText = new Map<string, FoldedHeader>();
+
+function foldedKey(key: string): FoldedHeader {
+  let folded = byKey.get(key);
+  if (folded === undefined) {
+    if (byKey.size >= cacheLimit) byKey.clear();
+    byKey.set(key, (folded = new FoldedHeader(key)));
+  }
+  return folded;
+}
+
+/** Folding Vietnamese text is the costly part: each distinct text is folded once. */
+function foldedText(text: string): FoldedHeader {
+  let folded = byText.get(text);
+  if (folded === undefined) {
+    if (byText.size >= cacheLimit) byText.clear();
+    byText.set(text, (folded = foldedKey(text === '' ? '' : headerKey(text))));
+  }
+  return folded;
 }
 
 function namedColumns(template: AppendixTemplate, text: string): readonly ColumnDef[] {
-  return namedByKey(template, cachedKey(text));
+  return foldedText(text).columns(template);
 }
 
 function textOf(value: CellValue): string {
@@ -163,31 +171,32 @@ function cellKey(row: number, col: number): number {
 }
 
 /**
- * The key of each column's header text in a one- or two-row header, 1-based: a lower cell that
+ * Each column's header text in a one- or two-row header, folded, 1-based: a lower cell that
  * repeats the merge above it is read once. The key of texts joined by a space is their keys
  * joined by a space, so each cell's text is folded once however it is combined.
  */
-function columnKeys(reader: HeaderReader, rows: readonly number[]): string[] {
+function columnHeaders(reader: HeaderReader, rows: readonly number[]): FoldedHeader[] {
   const width = Math.max(...rows.map((r) => reader.width(r)));
-  const keys: string[] = [''];
+  const blank = foldedKey('');
+  const headers: FoldedHeader[] = [blank];
   for (let col = 1; col <= width; col++) {
-    let key = '';
+    let header = blank;
     rows.forEach((row, i) => {
       const repeatsAbove = i > 0 && reader.sameCell([rows[i - 1]!, col], [row, col]);
-      const part = repeatsAbove ? '' : cachedKey(reader.text(row, col));
-      if (part !== '') key = key === '' ? part : `${key} ${part}`;
+      const part = repeatsAbove ? blank : foldedText(reader.text(row, col));
+      if (part.key !== '') header = header.key === '' ? part : foldedKey(`${header.key} ${part.key}`);
     });
-    keys.push(key);
+    headers.push(header);
   }
-  return keys;
+  return headers;
 }
 
-/** Assigns template columns to the sheet columns of a header, given its columns' keys. */
-function matchKeys(template: AppendixTemplate, keys: readonly string[]): Map<string, number> {
+/** Assigns template columns to the sheet columns of a header, given its columns' folded texts. */
+function matchHeaders(template: AppendixTemplate, headers: readonly FoldedHeader[]): Map<string, number> {
   const found = new Map<string, number>();
   const taken = new Set<string>();
-  for (let col = 1; col < keys.length; col++) {
-    const column = namedByKey(template, keys[col]!).find((c) => !taken.has(c.key));
+  for (let col = 1; col < headers.length; col++) {
+    const column = headers[col]!.columns(template).find((c) => !taken.has(c.key));
     if (column) {
       found.set(column.key, col);
       taken.add(column.key);
@@ -208,10 +217,10 @@ function isBlankRow(values: readonly CellValue[]): boolean {
 export function headerAt(reader: HeaderReader, row: number, report: Report): HeaderMatch | undefined {
   let best: HeaderMatch | undefined;
   // The texts are the sheet's, the same for every appendix: read and folded once.
-  const headers = [[row], [row, row + 1]].map((rows) => ({ rows, keys: columnKeys(reader, rows) }));
+  const candidates = [[row], [row, row + 1]].map((rows) => ({ rows, headers: columnHeaders(reader, rows) }));
   for (const template of report.appendices) {
-    for (const { rows, keys } of headers) {
-      const columns = matchKeys(template, keys);
+    for (const { rows, headers } of candidates) {
+      const columns = matchHeaders(template, headers);
       if (!isComplete(template, columns)) continue;
       // The best header names the most columns; at equal count the first, shortest one wins.
       if (!best || columns.size > best.columns.size) best = { template, headerRows: rows, columns };
