@@ -1,12 +1,12 @@
 import { writeFile } from 'node:fs/promises';
-import * as ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import { columnLetter, parseAddress } from '../../core/address';
 import type { DraftCell, SheetDraft, ValidationDraft, WorkbookDraft } from '../../core/merge/output';
 import { addChartsTo } from './draft-chart';
 import { PackageParts } from './package/parts';
 import { quoteFormulaLikeTextIn } from './package/quote-prefix';
 import type { Compressor } from './package/zip-write';
-import { portableCompressor, zipParts } from './package/zip-write';
+import { zipParts } from './package/zip-write';
 
 /**
  * Writes a host-neutral WorkbookDraft (the consolidated report, the unit template) as .xlsx.
@@ -140,9 +140,19 @@ function writeSheet(workbook: ExcelJS.Workbook, draft: SheetDraft, styles: Style
   for (const v of draft.validations ?? []) validations.add(v.range, validation(v));
 }
 
+/**
+ * What writes a package: ExcelJS's workbook class and the zip's deflate. The command line loads
+ * ExcelJS's workbook alone and Node's zlib (native-writing.ts); elsewhere the whole of ExcelJS
+ * and fflate (portable-writing.ts).
+ */
+export interface XlsxWriting {
+  readonly Workbook: typeof ExcelJS.Workbook;
+  readonly compressor: Compressor;
+}
+
 /** The draft as an ExcelJS workbook, charts aside (see draftToXlsx). */
-export function workbookFromDraft(draft: WorkbookDraft): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+export function workbookFromDraft(draft: WorkbookDraft, Workbook: typeof ExcelJS.Workbook): ExcelJS.Workbook {
+  const workbook = new Workbook();
   workbook.creator = 'Soát';
   // The cached results are Soát's; a spreadsheet program recomputes them on opening all the same.
   workbook.calcProperties.fullCalcOnLoad = true;
@@ -154,16 +164,17 @@ export function workbookFromDraft(draft: WorkbookDraft): ExcelJS.Workbook {
 /**
  * The draft as .xlsx bytes, with its native charts, and text that looks like a formula kept text.
  * ExcelJS stores its parts without deflating them: they are opened once more here for the charts
- * and the quoting, and deflated once at the end by `compressor` (Node's zlib on the command line).
+ * and the quoting, and deflated once at the end.
  */
-export async function draftToXlsx(draft: WorkbookDraft, compressor: Compressor = portableCompressor): Promise<Buffer> {
-  const stored = await workbookFromDraft(draft).xlsx.writeBuffer({ zip: { compression: 'STORE' } });
+export async function draftToXlsx(draft: WorkbookDraft, writing?: XlsxWriting): Promise<Buffer> {
+  const { Workbook, compressor } = writing ?? (await import('./portable-writing')).portableWriting;
+  const stored = await workbookFromDraft(draft, Workbook).xlsx.writeBuffer({ zip: { compression: 'STORE' } });
   const parts = await PackageParts.load(new Uint8Array(stored as ArrayBuffer));
   await addChartsTo(parts, draft);
   await quoteFormulaLikeTextIn(parts);
   return Buffer.from(zipParts(await parts.entries(), compressor));
 }
 
-export async function writeDraftFile(draft: WorkbookDraft, path: string, compressor?: Compressor): Promise<void> {
-  await writeFile(path, await draftToXlsx(draft, compressor));
+export async function writeDraftFile(draft: WorkbookDraft, path: string, writing?: XlsxWriting): Promise<void> {
+  await writeFile(path, await draftToXlsx(draft, writing));
 }
