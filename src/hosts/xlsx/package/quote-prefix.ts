@@ -53,6 +53,8 @@ export async function quoteFormulaLikeTextIn(parts: PackageParts): Promise<boole
   const quote: CellEditor = (cell, address) => withStyle(cell.xml, address, styles.withQuotePrefix(cell.style));
   for (const sheet of workbook.sheets) {
     const xml = (await parts.text(sheet.part)) ?? '';
+    // No shared string looks like a formula and no text is inline: no cell of the sheet can.
+    if (shared.size === 0 && !xml.includes('inlineStr')) continue;
     const editors = new Map<string, CellEditor>();
     for (const [cell] of xml.matchAll(cellPattern)) {
       const ref = attribute(cell.slice(0, cell.indexOf('>') + 1), 'r');
