@@ -13,11 +13,12 @@ const draft: WorkbookDraft = {
     {
       name: 'Dữ liệu',
       rows: [
-        [{ text: 'Tên', bold: true }, { text: '=1+1' }],
+        [{ text: 'Tên', bold: true, note: 'ở hàng 1: "ngoặc" & <thẻ>' }, { text: '=1+1' }],
         [
-          { text: 'Sở A', note: 'ghi chú' },
-          { number: 56.5, fill: 'FFFFC7CE' },
+          { text: 'Sở A', note: 'ghi chú\nhai dòng' },
+          { number: 56.5, fill: 'FFFFC7CE', note: " it's\u0007 " },
         ],
+        [null, null, { text: 'C3', note: '— Soát —\n[Lỗi] x' }],
       ],
       charts: [
         {
@@ -29,6 +30,18 @@ const draft: WorkbookDraft = {
           anchor: { cell: 'D2', columns: 4, rows: 8 },
         },
       ],
+    },
+    { name: 'Không ghi chú', rows: [[{ text: 'x' }]] },
+    {
+      name: "Tổng hợp & 'biểu' đồ",
+      rows: [[{ text: 'một', note: 'chỉ một ghi chú' }]],
+    },
+    {
+      name: 'Nhiều',
+      rows: Array.from({ length: 30 }, (_, r) => [
+        { number: r, note: `dòng ${r + 1}` },
+        { text: 'y', note: 'cột B' },
+      ]),
     },
   ],
 };
@@ -51,15 +64,22 @@ test('Node’s zlib and the portable deflate write the same parts, checksums rig
   await JSZip.loadAsync(portable, { checkCRC32: true });
   const parts = await timelessParts(native);
   expect(parts).toEqual(await timelessParts(portable));
-  expect([...parts.keys()]).toEqual(expect.arrayContaining(['xl/charts/chart1.xml', 'xl/comments1.xml']));
+  expect([...parts.keys()]).toEqual(
+    expect.arrayContaining(['xl/charts/chart1.xml', 'xl/comments1.xml', 'xl/comments3.xml', 'xl/comments4.xml']),
+  );
+  // The names in the same order: the parts are where ExcelJS put them.
+  expect(Object.keys((await JSZip.loadAsync(native)).files).filter((n) => !n.endsWith('/'))).toEqual([
+    ...Object.keys((await JSZip.loadAsync(portable)).files).filter((n) => !n.endsWith('/')),
+  ]);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(native as unknown as ExcelJS.Buffer);
   const sheet = workbook.getWorksheet('Dữ liệu')!;
   expect([sheet.getCell('B1').value, sheet.getCell('A2').note, sheet.getCell('B2').value]).toEqual([
     '=1+1',
-    'ghi chú',
+    'ghi chú\nhai dòng',
     56.5,
   ]);
+  expect(workbook.getWorksheet('Nhiều')!.getCell('A30').note).toBe('dòng 30');
 });
 
 test('a text typed inline that looks like a formula is quoted even when no shared string does', async () => {
