@@ -194,12 +194,12 @@ function columnHeaders(reader: HeaderReader, rows: readonly number[]): FoldedHea
 /** Assigns template columns to the sheet columns of a header, given its columns' folded texts. */
 function matchHeaders(template: AppendixTemplate, headers: readonly FoldedHeader[]): Map<string, number> {
   const found = new Map<string, number>();
-  const taken = new Set<string>();
   for (let col = 1; col < headers.length; col++) {
-    const column = headers[col]!.columns(template).find((c) => !taken.has(c.key));
-    if (column) {
+    // The strongest column named that is not taken yet.
+    for (const column of headers[col]!.columns(template)) {
+      if (found.has(column.key)) continue;
       found.set(column.key, col);
-      taken.add(column.key);
+      break;
     }
   }
   return found;
