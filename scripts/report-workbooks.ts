@@ -4,7 +4,7 @@
  * filled in row by row. Pure: the caller passes the report, the unit list and each unit's rows,
  * and gets file name → .xlsx bytes back.
  */
-import type * as ExcelJS from 'exceljs';
+import * as ExcelJS from 'exceljs';
 import { unitWorkbookDraft } from '../src/core/merge/template';
 import type { SheetDraft } from '../src/core/merge/output';
 import type { Lang } from '../src/core/report/finding';
@@ -76,7 +76,7 @@ export function filledUnitWorkbook(
   lang: Lang = 'vi',
 ): ExcelJS.Workbook {
   const draft = unitWorkbookDraft(report, registry, lang);
-  const workbook = workbookFromDraft(draft);
+  const workbook = workbookFromDraft(draft, ExcelJS.Workbook);
   // Fixed dates keep the generated files the same from one run to the next.
   workbook.created = workbook.modified = new Date(Date.UTC(2025, 9, 10));
   for (const id of Object.keys(unit.rows)) {

@@ -27,7 +27,8 @@ export const merge: CommandRunner = async (args, io) => {
   progress.done();
   const result = mergeUnitWorkbooks(inputs, { ...options, lang: args.lang });
   const { draftToXlsx } = await import('../hosts/xlsx/draft');
-  await writeOutputFile(out, await draftToXlsx(result.draft));
+  const { nativeWriting } = await import('../hosts/xlsx/native-writing');
+  await writeOutputFile(out, await draftToXlsx(result.draft, nativeWriting));
   const skipped = new Set(result.findings.filter((f) => f.rule === 'unreadable-file').map((f) => f.file)).size;
   const received = result.units?.received.length ?? 0;
   if (args.json) {

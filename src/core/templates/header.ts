@@ -64,40 +64,61 @@ function matchStrength(column: ColumnDef, key: string, spaceless: string, padded
   return best;
 }
 
-/**
- * The columns of a template that a header text names, the strongest first (SPEC: the longest
- * matching alternative takes the cell; a whole-text match beats a containing one). Cached: the
- * same header texts come back on every sheet of a merge, and folding Vietnamese text is the
- * costly part.
- */
-const namedCache = new WeakMap<AppendixTemplate, Map<string, readonly ColumnDef[]>>();
-const namedCacheLimit = 20_000;
-
-function namedColumns(template: AppendixTemplate, text: string): readonly ColumnDef[] {
-  let cache = namedCache.get(template);
-  if (!cache) namedCache.set(template, (cache = new Map()));
-  let named = cache.get(text);
-  if (named === undefined) {
-    const key = headerKey(text);
-    const spaceless = key.replace(/ /g, '');
-    const padded = ` ${key} `;
-    named =
-      key === ''
-        ? []
-        : template.columns
-            .map((column, order) => ({ column, order, strength: matchStrength(column, key, spaceless, padded) }))
-            .filter((m) => m.strength > 0)
-            .sort((a, b) => b.strength - a.strength || a.order - b.order)
-            .map((m) => m.column);
-    if (cache.size >= namedCacheLimit) cache.clear();
-    cache.set(text, named);
-  }
-  return named;
+/** The columns of a template that a header key names, the strongest first. */
+function columnsNamed(template: AppendixTemplate, key: string): readonly ColumnDef[] {
+  if (key === '') return [];
+  const spaceless = key.replace(/ /g, '');
+  const padded = ` ${key} `;
+  return template.columns
+    .map((column, order) => ({ column, order, strength: matchStrength(column, key, spaceless, padded) }))
+    .filter((m) => m.strength > 0)
+    .sort((a, b) => b.strength - a.strength || a.order - b.order)
+    .map((m) => m.column);
 }
 
-/** The template column a header text names, among those not taken yet. */
-function columnFor(template: AppendixTemplate, text: string, taken: ReadonlySet<string>): ColumnDef | undefined {
-  return namedColumns(template, text).find((c) => !taken.has(c.key));
+/**
+ * A header text's key, and the columns it names in each template (SPEC: the longest matching
+ * alternative takes the cell; a whole-text match beats a containing one), worked out once: the
+ * key alone decides them, and the same header texts come back on every sheet of a merge.
+ */
+class FoldedHeader {
+  private readonly named = new Map<AppendixTemplate, readonly ColumnDef[]>();
+
+  constructor(readonly key: string) {}
+
+  columns(template: AppendixTemplate): readonly ColumnDef[] {
+    let named = this.named.get(template);
+    if (named === undefined) this.named.set(template, (named = columnsNamed(template, this.key)));
+    return named;
+  }
+}
+
+/** Bounded: a merge of many units brings many unit names, each folded once. */
+const cacheLimit = 20_000;
+const byKey = new Map<string, FoldedHeader>();
+const byText = new Map<string, FoldedHeader>();
+
+function foldedKey(key: string): FoldedHeader {
+  let folded = byKey.get(key);
+  if (folded === undefined) {
+    if (byKey.size >= cacheLimit) byKey.clear();
+    byKey.set(key, (folded = new FoldedHeader(key)));
+  }
+  return folded;
+}
+
+/** Folding Vietnamese text is the costly part: each distinct text is folded once. */
+function foldedText(text: string): FoldedHeader {
+  let folded = byText.get(text);
+  if (folded === undefined) {
+    if (byText.size >= cacheLimit) byText.clear();
+    byText.set(text, (folded = foldedKey(text === '' ? '' : headerKey(text))));
+  }
+  return folded;
+}
+
+function namedColumns(template: AppendixTemplate, text: string): readonly ColumnDef[] {
+  return foldedText(text).columns(template);
 }
 
 function textOf(value: CellValue): string {
@@ -149,21 +170,36 @@ function cellKey(row: number, col: number): number {
   return row * maxColumns + col;
 }
 
-/** Assigns template columns to the sheet columns of a one- or two-row header. */
-function matchRows(template: AppendixTemplate, reader: HeaderReader, rows: readonly number[]): Map<string, number> {
+/**
+ * Each column's header text in a one- or two-row header, folded, 1-based: a lower cell that
+ * repeats the merge above it is read once. The key of texts joined by a space is their keys
+ * joined by a space, so each cell's text is folded once however it is combined.
+ */
+function columnHeaders(reader: HeaderReader, rows: readonly number[]): FoldedHeader[] {
   const width = Math.max(...rows.map((r) => reader.width(r)));
-  const found = new Map<string, number>();
-  const taken = new Set<string>();
+  const blank = foldedKey('');
+  const headers: FoldedHeader[] = [blank];
   for (let col = 1; col <= width; col++) {
-    const parts: string[] = [];
+    let header = blank;
     rows.forEach((row, i) => {
       const repeatsAbove = i > 0 && reader.sameCell([rows[i - 1]!, col], [row, col]);
-      if (!repeatsAbove) parts.push(reader.text(row, col));
+      const part = repeatsAbove ? blank : foldedText(reader.text(row, col));
+      if (part.key !== '') header = header.key === '' ? part : foldedKey(`${header.key} ${part.key}`);
     });
-    const column = columnFor(template, parts.join(' '), taken);
-    if (column) {
+    headers.push(header);
+  }
+  return headers;
+}
+
+/** Assigns template columns to the sheet columns of a header, given its columns' folded texts. */
+function matchHeaders(template: AppendixTemplate, headers: readonly FoldedHeader[]): Map<string, number> {
+  const found = new Map<string, number>();
+  for (let col = 1; col < headers.length; col++) {
+    // The strongest column named that is not taken yet.
+    for (const column of headers[col]!.columns(template)) {
+      if (found.has(column.key)) continue;
       found.set(column.key, col);
-      taken.add(column.key);
+      break;
     }
   }
   return found;
@@ -180,9 +216,11 @@ function isBlankRow(values: readonly CellValue[]): boolean {
 /** The best header that starts at `row`, one or two rows high, for any appendix. */
 export function headerAt(reader: HeaderReader, row: number, report: Report): HeaderMatch | undefined {
   let best: HeaderMatch | undefined;
+  // The texts are the sheet's, the same for every appendix: read and folded once.
+  const candidates = [[row], [row, row + 1]].map((rows) => ({ rows, headers: columnHeaders(reader, rows) }));
   for (const template of report.appendices) {
-    for (const rows of [[row], [row, row + 1]]) {
-      const columns = matchRows(template, reader, rows);
+    for (const { rows, headers } of candidates) {
+      const columns = matchHeaders(template, headers);
       if (!isComplete(template, columns)) continue;
       // The best header names the most columns; at equal count the first, shortest one wins.
       if (!best || columns.size > best.columns.size) best = { template, headerRows: rows, columns };

@@ -1,6 +1,6 @@
-import JSZip from 'jszip';
 import { parseAddress } from '../../core/address';
 import type { ChartDraft, DraftCell, SheetDraft, WorkbookDraft } from '../../core/merge/output';
+import { PackageParts } from './package/parts';
 import { withWorksheetChild } from './worksheet-order';
 
 /**
@@ -123,9 +123,9 @@ function relationship(id: string, type: string, target: string): string {
 }
 
 /** Sheet name → its part ("xl/worksheets/sheet4.xml"), read from the workbook and its rels. */
-async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
-  const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
+async function sheetParts(zip: PackageParts): Promise<Map<string, string>> {
+  const workbook = (await zip.text('xl/workbook.xml')) ?? '';
+  const rels = (await zip.text('xl/_rels/workbook.xml.rels')) ?? '';
   const targets = new Map<string, string>();
   for (const tag of rels.match(/<Relationship\b[^>]*>/g) ?? []) {
     const id = /\bId="([^"]*)"/.exec(tag)?.[1];
@@ -142,9 +142,9 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   return parts;
 }
 
-function nextFree(zip: JSZip, prefix: string, after: number): number {
+function nextFree(zip: PackageParts, prefix: string, after: number): number {
   let n = after + 1;
-  while (zip.file(`${prefix}${n}.xml`)) n++;
+  while (zip.has(`${prefix}${n}.xml`)) n++;
   return n;
 }
 
@@ -154,9 +154,16 @@ function withDrawing(sheetXml: string, relId: string): string {
 
 /** Adds the draft's charts to the .xlsx bytes ExcelJS wrote. */
 export async function addCharts(bytes: Uint8Array, draft: WorkbookDraft): Promise<Buffer> {
+  if (!draft.sheets.some((s) => (s.charts?.length ?? 0) > 0)) return Buffer.from(bytes);
+  const zip = await PackageParts.load(bytes);
+  await addChartsTo(zip, draft);
+  return Buffer.from(await zip.toBytes());
+}
+
+/** Adds the draft's charts to the package ExcelJS wrote, already open. */
+export async function addChartsTo(zip: PackageParts, draft: WorkbookDraft): Promise<void> {
   const charted = draft.sheets.filter((s) => (s.charts?.length ?? 0) > 0);
-  if (charted.length === 0) return Buffer.from(bytes);
-  const zip = await JSZip.loadAsync(bytes);
+  if (charted.length === 0) return;
   const parts = await sheetParts(zip);
   const overrides: string[] = [];
   let chartNo = 0;
@@ -167,40 +174,38 @@ export async function addCharts(bytes: Uint8Array, draft: WorkbookDraft): Promis
     drawingNo = nextFree(zip, 'xl/drawings/drawing', drawingNo);
     const anchors: string[] = [];
     const drawingRels: string[] = [];
-    (sheet.charts ?? []).forEach((chart, i) => {
+    for (const [i, chart] of (sheet.charts ?? []).entries()) {
       chartNo = nextFree(zip, 'xl/charts/chart', chartNo);
-      zip.file(`xl/charts/chart${chartNo}.xml`, chartXml(chart, sheet));
+      await zip.set(`xl/charts/chart${chartNo}.xml`, chartXml(chart, sheet));
       drawingRels.push(relationship(`rId${i + 1}`, relType.chart, `../charts/chart${chartNo}.xml`));
       anchors.push(anchorXml(chart, i + 1, `rId${i + 1}`));
       overrides.push(`<Override PartName="/xl/charts/chart${chartNo}.xml" ContentType="${contentType.chart}"/>`);
-    });
-    zip.file(
+    }
+    await zip.set(
       `xl/drawings/drawing${drawingNo}.xml`,
       `${xmlHead}<xdr:wsDr xmlns:xdr="${ns.xdr}" xmlns:a="${ns.a}" xmlns:r="${ns.r}">${anchors.join('')}</xdr:wsDr>`,
     );
-    zip.file(
+    await zip.set(
       `xl/drawings/_rels/drawing${drawingNo}.xml.rels`,
       `${xmlHead}<Relationships xmlns="${ns.rels}">${drawingRels.join('')}</Relationships>`,
     );
     overrides.push(`<Override PartName="/xl/drawings/drawing${drawingNo}.xml" ContentType="${contentType.drawing}"/>`);
 
     const relsPath = part.replace(/([^/]+)$/, '_rels/$1.rels');
-    const rels =
-      (await zip.file(relsPath)?.async('string')) ?? `${xmlHead}<Relationships xmlns="${ns.rels}"></Relationships>`;
+    const rels = (await zip.text(relsPath)) ?? `${xmlHead}<Relationships xmlns="${ns.rels}"></Relationships>`;
     const taken = new Set((rels.match(/\bId="([^"]*)"/g) ?? []).map((m) => m.slice(4, -1)));
     let n = 1;
     while (taken.has(`rId${n}`)) n++;
     const relId = `rId${n}`;
-    zip.file(
+    await zip.set(
       relsPath,
       rels.replace(
         '</Relationships>',
         `${relationship(relId, relType.drawing, `../drawings/drawing${drawingNo}.xml`)}</Relationships>`,
       ),
     );
-    zip.file(part, withDrawing(await zip.file(part)!.async('string'), relId));
+    await zip.set(part, withDrawing((await zip.text(part))!, relId));
   }
-  const types = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';
-  zip.file('[Content_Types].xml', types.replace('</Types>', `${overrides.join('')}</Types>`));
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  const types = (await zip.text('[Content_Types].xml')) ?? '';
+  await zip.set('[Content_Types].xml', types.replace('</Types>', `${overrides.join('')}</Types>`));
 }

@@ -1,9 +1,13 @@
 import { writeFile } from 'node:fs/promises';
-import * as ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import { columnLetter, parseAddress } from '../../core/address';
 import type { DraftCell, SheetDraft, ValidationDraft, WorkbookDraft } from '../../core/merge/output';
-import { addCharts } from './draft-chart';
-import { quoteFormulaLikeText } from './package/quote-prefix';
+import { addChartsTo } from './draft-chart';
+import { writeDraftNotes } from './draft-notes';
+import { PackageParts } from './package/parts';
+import { quoteFormulaLikeTextIn } from './package/quote-prefix';
+import type { Compressor } from './package/zip-write';
+import { zipParts } from './package/zip-write';
 
 /**
  * Writes a host-neutral WorkbookDraft (the consolidated report, the unit template) as .xlsx.
@@ -107,7 +111,7 @@ function validation(v: ValidationDraft): ExcelJS.DataValidation {
   return { type: v.kind, allowBlank: true, ...bounds, ...messages };
 }
 
-function writeSheet(workbook: ExcelJS.Workbook, draft: SheetDraft, styles: Styles): void {
+function writeSheet(workbook: ExcelJS.Workbook, draft: SheetDraft, styles: Styles, notes: NotesByExcelJS): void {
   const sheet = workbook.addWorksheet(draft.name, {
     state: draft.hidden ? 'veryHidden' : 'visible',
     views: draft.frozenRows ? [{ state: 'frozen', ySplit: draft.frozenRows }] : [],
@@ -117,6 +121,7 @@ function writeSheet(workbook: ExcelJS.Workbook, draft: SheetDraft, styles: Style
   widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
   const widthOf = (col: number): number => widths[col - 1] ?? 9;
   const merged = mergedWidths(draft, widthOf);
+  let noted = false;
   draft.rows.forEach((cells, r) => {
     if (cells.length === 0) return;
     const row = sheet.getRow(r + 1);
@@ -125,7 +130,8 @@ function writeSheet(workbook: ExcelJS.Workbook, draft: SheetDraft, styles: Style
       const target = row.getCell(c + 1);
       target.value = cellValue(cell);
       target.style = styles.of(cell);
-      if (cell.note !== undefined) target.note = cell.note;
+      if (cell.note !== undefined && (notes === 'all' || !noted)) target.note = cell.note;
+      noted ||= cell.note !== undefined;
     });
     const height = wrappedHeight(cells, r + 1, widthOf, merged);
     if (height !== undefined) row.height = height;
@@ -137,23 +143,52 @@ function writeSheet(workbook: ExcelJS.Workbook, draft: SheetDraft, styles: Style
   for (const v of draft.validations ?? []) validations.add(v.range, validation(v));
 }
 
+/**
+ * What writes a package: ExcelJS's workbook class and the zip's deflate. The command line loads
+ * ExcelJS's workbook alone and Node's zlib (native-writing.ts); elsewhere the whole of ExcelJS
+ * and fflate (portable-writing.ts).
+ */
+export interface XlsxWriting {
+  readonly Workbook: typeof ExcelJS.Workbook;
+  readonly compressor: Compressor;
+  /** ExcelJS writes the first note of each sheet only, the others are written after it (draft-notes.ts). */
+  readonly notesAfter?: boolean;
+}
+
+/** Which notes ExcelJS writes: all, or the first of each sheet (see writeDraftNotes). */
+type NotesByExcelJS = 'all' | 'first';
+
 /** The draft as an ExcelJS workbook, charts aside (see draftToXlsx). */
-export function workbookFromDraft(draft: WorkbookDraft): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+export function workbookFromDraft(
+  draft: WorkbookDraft,
+  Workbook: typeof ExcelJS.Workbook,
+  notes: NotesByExcelJS = 'all',
+): ExcelJS.Workbook {
+  const workbook = new Workbook();
   workbook.creator = 'Soát';
   // The cached results are Soát's; a spreadsheet program recomputes them on opening all the same.
   workbook.calcProperties.fullCalcOnLoad = true;
   const styles = new Styles();
-  for (const sheet of draft.sheets) writeSheet(workbook, sheet, styles);
+  for (const sheet of draft.sheets) writeSheet(workbook, sheet, styles, notes);
   return workbook;
 }
 
-/** The draft as .xlsx bytes, with its native charts, and text that looks like a formula kept text. */
-export async function draftToXlsx(draft: WorkbookDraft): Promise<Buffer> {
-  const bytes = await workbookFromDraft(draft).xlsx.writeBuffer();
-  return Buffer.from(await quoteFormulaLikeText(await addCharts(new Uint8Array(bytes as ArrayBuffer), draft)));
+/**
+ * The draft as .xlsx bytes, with its native charts, and text that looks like a formula kept text.
+ * ExcelJS stores its parts without deflating them: they are opened once more here for the charts
+ * and the quoting, and deflated once at the end.
+ */
+export async function draftToXlsx(draft: WorkbookDraft, writing?: XlsxWriting): Promise<Buffer> {
+  const { Workbook, compressor, notesAfter } = writing ?? (await import('./portable-writing')).portableWriting;
+  const workbook = workbookFromDraft(draft, Workbook, notesAfter === true ? 'first' : 'all');
+  const stored = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
+  const parts = await PackageParts.load(new Uint8Array(stored as ArrayBuffer));
+  if (notesAfter === true) await writeDraftNotes(parts, draft);
+  await addChartsTo(parts, draft);
+  await quoteFormulaLikeTextIn(parts);
+  return Buffer.from(zipParts(await parts.entries(), compressor));
 }
 
-export async function writeDraftFile(draft: WorkbookDraft, path: string): Promise<void> {
-  await writeFile(path, await draftToXlsx(draft));
+export async function writeDraftFile(draft: WorkbookDraft, path: string, writing?: XlsxWriting): Promise<void> {
+  await writeFile(path, await draftToXlsx(draft, writing));
 }

@@ -49,6 +49,17 @@ export class PackageParts {
     for (let n = 1; ; n++) if (!this.has(`${prefix}${n}${suffix}`)) return `${prefix}${n}${suffix}`;
   }
 
+  /** Every part's bytes, in the package's order, for a zip writer of the caller's choosing. */
+  async entries(): Promise<[string, Uint8Array][]> {
+    const encoder = new TextEncoder();
+    const entries: [string, Uint8Array][] = [];
+    for (const name of this.names()) {
+      const text = this.texts.get(name);
+      entries.push([name, text === undefined ? await this.zip.file(name)!.async('uint8array') : encoder.encode(text)]);
+    }
+    return entries;
+  }
+
   toBytes(): Promise<Uint8Array> {
     return this.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
   }

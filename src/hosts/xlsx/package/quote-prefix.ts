@@ -39,6 +39,11 @@ function isFormulaLikeText(cell: string, shared: ReadonlySet<number>): boolean {
 
 export async function quoteFormulaLikeText(bytes: Uint8Array): Promise<Uint8Array> {
   const parts = await PackageParts.load(bytes);
+  return (await quoteFormulaLikeTextIn(parts)) ? parts.toBytes() : bytes;
+}
+
+/** The same, on a package already open; true when some cell was quoted. */
+export async function quoteFormulaLikeTextIn(parts: PackageParts): Promise<boolean> {
   const workbook = await workbookParts(parts);
   const rels = await relationships(parts, workbook.part);
   const sstPart = rels.find((r) => r.type === sharedStringsType)?.part;
@@ -48,6 +53,8 @@ export async function quoteFormulaLikeText(bytes: Uint8Array): Promise<Uint8Arra
   const quote: CellEditor = (cell, address) => withStyle(cell.xml, address, styles.withQuotePrefix(cell.style));
   for (const sheet of workbook.sheets) {
     const xml = (await parts.text(sheet.part)) ?? '';
+    // No shared string looks like a formula and no text is inline: no cell of the sheet can.
+    if (shared.size === 0 && !xml.includes('inlineStr')) continue;
     const editors = new Map<string, CellEditor>();
     for (const [cell] of xml.matchAll(cellPattern)) {
       const ref = attribute(cell.slice(0, cell.indexOf('>') + 1), 'r');
@@ -55,7 +62,7 @@ export async function quoteFormulaLikeText(bytes: Uint8Array): Promise<Uint8Arra
     }
     if (editors.size > 0) await parts.set(sheet.part, patchSheetCells(xml, editors));
   }
-  if (!styles.changed) return bytes;
+  if (!styles.changed) return false;
   await parts.set(stylesPart, styles.toXml());
-  return parts.toBytes();
+  return true;
 }

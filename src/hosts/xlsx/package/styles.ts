@@ -1,5 +1,5 @@
 import type * as ExcelJS from 'exceljs';
-import { decodeFill, encodeFill } from '../snapshot';
+import { decodeFill, encodeFill } from '../fill-code';
 import { attribute, escapeXml, withAttribute } from './xml-text';
 
 /**
