@@ -6,7 +6,7 @@ import type { CommandRunner } from './io';
 import { expandInputs, readMergeInput } from './inputs';
 import { checkOptions } from './options';
 import { progressBar } from './progress';
-import { jsonReport, textReport } from './report';
+import { writeJsonReport, writeTextReport } from './report';
 import { printable } from './terminal';
 
 /**
@@ -32,13 +32,15 @@ export const merge: CommandRunner = async (args, io) => {
   const skipped = new Set(result.findings.filter((f) => f.rule === 'unreadable-file').map((f) => f.file)).size;
   const received = result.units?.received.length ?? 0;
   if (args.json) {
-    io.stdout(`${jsonReport(result.files, result.sheets, result.findings, args.lang, { output: out })}\n`);
+    writeJsonReport(io.stdout, result.files, result.sheets, result.findings, args.lang, { output: out });
+    io.stdout('\n');
   } else {
     const line =
       args.lang === 'vi'
         ? `Đã tổng hợp ${received} đơn vị từ ${files.length - skipped} tệp; ${skipped} tệp bị bỏ qua.`
         : `Merged ${received} units from ${files.length - skipped} files; ${skipped} files skipped.`;
-    io.stdout(`${textReport(result.sheets, result.findings, args.lang)}\n${line}\n→ ${printable(out)}\n`);
+    writeTextReport(io.stdout, result.sheets, result.findings, args.lang);
+    io.stdout(`\n${line}\n→ ${printable(out)}\n`);
   }
   return countBySeverity(result.findings).error > 0 ? 1 : 0;
 };

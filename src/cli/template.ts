@@ -13,7 +13,8 @@ export const template: CommandRunner = async (args, io) => {
   // A template starts from no workbook: what is given, else the definition's units, else the built-in ones.
   const { report, registry: units } = inForce({ sheets: [] }, await checkOptions(args));
   const { draftToXlsx } = await import('../hosts/xlsx/draft');
-  await writeOutputFile(args.out!, await draftToXlsx(unitWorkbookDraft(report, units, args.lang)));
+  const { nativeWriting } = await import('../hosts/xlsx/native-writing');
+  await writeOutputFile(args.out!, await draftToXlsx(unitWorkbookDraft(report, units, args.lang), nativeWriting));
   io.stdout(
     args.lang === 'vi'
       ? `Đã tạo mẫu báo cáo đơn vị: ${printable(report.title.vi)} · ${units.units.length} đơn vị.\n→ ${printable(args.out!)}\n`

@@ -146,9 +146,10 @@ export class HeaderReader {
 
   /** Text at a cell, taken from the merge's top-left cell when the cell is covered by one. */
   text(row: number, col: number): string {
+    // Asked for every cell of every data row (repeated headers): no pair is made for the answer.
     const owner = this.mergeOwner.size === 0 ? undefined : this.mergeOwner.get(cellKey(row, col));
-    const [r, c] = owner === undefined ? [row, col] : [Math.floor(owner / maxColumns), owner % maxColumns];
-    return textOf(this.sheet.values[r - 1]?.[c - 1] ?? null);
+    if (owner === undefined) return textOf(this.sheet.values[row - 1]?.[col - 1] ?? null);
+    return textOf(this.sheet.values[Math.floor(owner / maxColumns) - 1]?.[(owner % maxColumns) - 1] ?? null);
   }
 
   /** The same merged cell, seen from two positions. */
