@@ -8,6 +8,7 @@ import type { SharedString } from './shared-strings';
 import type { CellStyle } from './styles';
 import { runText } from './runs';
 import { decodeEntitiesAgain } from './text';
+import { CellReference } from './reference';
 import { XmlScanner, Token } from './xml';
 
 /**
@@ -38,6 +39,13 @@ export class CorruptPartError extends Error {
 }
 
 const maxColumn = 16384;
+
+/** The attributes read of a `<row>` and of a `<c>`, by slot. */
+const rowAttributes = ['r', 's'];
+const cellAttributes = ['r', 's', 't'];
+const R = 0;
+const S = 1;
+const T = 2;
 const keyOf = (row: number, col: number): number => row * (maxColumn + 1) + col;
 
 const excelDate = (serial: number, date1904: boolean): Date =>
@@ -92,6 +100,13 @@ interface ColumnStyle {
 
 /** The cell being read between `<c>` and `</c>`. */
 class CellReader {
+  /** Where the row element places it. */
+  row = 0;
+  col = 0;
+  /** The row its own reference names, which its address shows. */
+  addressRow = 0;
+  /** The sheet's notes name it. */
+  hasNote = false;
   type: string | undefined;
   styleId = 0;
   formula: string | undefined;
@@ -101,15 +116,23 @@ class CellReader {
   text: string | undefined;
   runs: string[] | undefined;
 
-  reset(type: string | undefined, styleId: number): void {
-    this.type = type;
-    this.styleId = styleId;
+  /** A new cell; its type and style are set next. */
+  reset(row: number, col: number, addressRow: number, hasNote: boolean): void {
+    this.row = row;
+    this.col = col;
+    this.addressRow = addressRow;
+    this.hasNote = hasNote;
     this.formula = undefined;
     this.shareType = undefined;
     this.sharedIndex = undefined;
     this.sharedRef = undefined;
     this.text = undefined;
     this.runs = undefined;
+  }
+
+  /** Built only for shared formulas and errors: most cells never need it. */
+  address(): string {
+    return a1(this.addressRow, this.col);
   }
 }
 
@@ -173,15 +196,15 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
   };
 
   /** A cell at `</c>`: its value, format, fill and formula, as ExcelJS's cell model holds them. */
-  const finishCell = (row: number, col: number, address: string, raw: string | undefined): void => {
-    const { type } = cell;
+  const finishCell = (): void => {
+    const { type, row, col } = cell;
     const style = styleOf(cell.styleId);
     const isFormula = Boolean(cell.formula) || Boolean(cell.shareType);
     const content: string | string[] | undefined = cell.runs ?? cell.text;
     const key = keyOf(row, col);
     // Without a value, a styled cell still exists; an unstyled one is no cell at all for ExcelJS.
     const exists = isFormula || content !== undefined || Boolean(cell.styleId);
-    if (raw !== undefined && comments.has(raw)) listed.set(key, exists);
+    if (cell.hasNote) listed.set(key, exists);
     else if (exists && (columnStyles.length > 0 || rowStyles.has(row)) && !listed.has(key)) listed.set(key, true);
     if (!exists) return;
     previousCol = col; // a cell without its address follows the last cell that exists
@@ -190,10 +213,11 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
     if (isFormula) {
       let formula = cell.formula;
       if (cell.shareType === 'shared') {
-        if (cell.sharedRef) masters.set(cell.sharedIndex as string, { address, formula });
+        if (cell.sharedRef) masters.set(cell.sharedIndex as string, { address: cell.address(), formula });
         else if (!formula) {
           const master = masters.get(cell.sharedIndex as string);
-          formula = master?.formula === undefined ? undefined : slideFormula(master.formula, master.address, address);
+          formula =
+            master?.formula === undefined ? undefined : slideFormula(master.formula, master.address, cell.address());
         }
       }
       formulaKeys.add(key);
@@ -205,7 +229,7 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
         else if (type === 'e') result = { error: content };
         else result = parseFloat(content);
       } else if (content !== undefined && typeof content !== 'string') {
-        if (type === 'str') throw new CorruptPartError(`cell ${address} holds rich text as a formula result`);
+        if (type === 'str') throw new CorruptPartError(`cell ${cell.address()} holds rich text as a formula result`);
         result = type === 'b' ? true : type === 'e' ? { error: content } : NaN;
       }
       if (result === undefined) {
@@ -223,7 +247,7 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
         if (type === 'inlineStr') value = (content ?? []).join('');
         else if (type === 'b') value = true;
         else if (type === 'e') value = null;
-        else throw new CorruptPartError(`cell ${address} holds rich text where a string index is due`);
+        else throw new CorruptPartError(`cell ${cell.address()} holds rich text where a string index is due`);
       } else value = asDate(NaN, date1904) as number;
     } else if (type === 's') {
       const index = parseInt(content, 10);
@@ -231,7 +255,7 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
       else if (Number.isNaN(index) && typeof content !== 'string') value = NaN;
       else {
         const shared = strings[index];
-        if (shared === undefined) throw new CorruptPartError(`cell ${address} names shared string ${content}`);
+        if (shared === undefined) throw new CorruptPartError(`cell ${cell.address()} names shared string ${content}`);
         value = shared as CellValue;
       }
     } else if (type === 'str') value = decodeEntitiesAgain(content);
@@ -250,10 +274,7 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
   let inRow = false;
   // Where text goes inside a cell: 1 into the formula, 2 into the value.
   let textTarget = 0;
-  let cellRow = 0;
-  let cellCol = 0;
-  let cellAddress = '';
-  let cellRaw: string | undefined;
+  const reference = new CellReference(maxColumn);
   let inCell = false;
   let section = '';
 
@@ -270,7 +291,7 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
         if (name === 'c' && depth === 3) {
           inCell = false;
           textTarget = 0;
-          finishCell(cellRow, cellCol, cellAddress, cellRaw);
+          finishCell();
         } else if (name === 'f' || name === 'v' || name === 't' || name === 'is') textTarget = 0;
       } else if (name === 'row' && depth === 2) inRow = false;
       else if (depth === 1) section = '';
@@ -296,7 +317,7 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
         textTarget = 1;
       } else if (name === 'v' || name === 't') textTarget = 2;
       else if (name === 'r') {
-        if (cell.text !== undefined) throw new CorruptPartError(`cell ${cellAddress} mixes text and rich text`);
+        if (cell.text !== undefined) throw new CorruptPartError(`cell ${cell.address()} mixes text and rich text`);
         (cell.runs ??= []).push(runText(scanner));
         depth--;
       } else if (name !== 'is') {
@@ -307,8 +328,8 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
     }
     if (section === 'sheetData') {
       if (name === 'row' && depth === 3) {
-        const a = scanner.attributes();
-        rowNumber = parseInt(a['r'] as string, 10);
+        scanner.readAttributes(rowAttributes);
+        rowNumber = scanner.integer(R);
         inRow = rowNumber > 0;
         previousCol = 0;
         if (!inRow) {
@@ -317,26 +338,26 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
           continue;
         }
         if (rowNumber > maxRow) maxRow = rowNumber;
-        const rowStyle = a['s'] ? styleOf(parseInt(a['s'], 10)) : undefined;
+        const rowStyle = styleOf(scanner.integer(S));
         if (marked(rowStyle)) rowStyles.set(rowNumber, rowStyle!);
       } else if (name === 'c' && inRow && depth === 4) {
-        const a = scanner.attributes();
-        const raw = a['r'];
-        if (raw !== undefined) {
-          const match = /^\$?([A-Z]+)\$?(\d+)$/.exec(raw);
-          if (match === null) throw new CorruptPartError(`a cell named "${raw}"`);
-          cellCol = columnNumber(match[1]!);
-          if (cellCol > maxColumn) throw new CorruptPartError(`a cell named "${raw}"`);
-        } else if (previousCol > 0) cellCol = previousCol + 1;
+        scanner.readAttributes(cellAttributes);
+        if (scanner.given(R)) {
+          const from = scanner.plainStart(R);
+          const read =
+            from >= 0
+              ? reference.read(scanner.source, from, scanner.plainEnd(R))
+              : readValue(reference, scanner.value(R)!);
+          if (!read || reference.col > maxColumn) throw new CorruptPartError(`a cell named "${scanner.value(R)!}"`);
+          cell.reset(rowNumber, reference.col, reference.row, comments.size > 0 && comments.has(scanner.value(R)!));
+        } else if (previousCol > 0) cell.reset(rowNumber, previousCol + 1, rowNumber, false);
         else throw new CorruptPartError('a first cell without its address');
-        cellRow = rowNumber;
-        cellAddress = a1(raw === undefined ? rowNumber : Number(/\d+$/.exec(raw)![0]), cellCol);
-        cellRaw = raw;
-        cell.reset(a['t'], a['s'] ? parseInt(a['s'], 10) || 0 : 0);
+        cell.type = scanner.value(T);
+        cell.styleId = scanner.integer(S) || 0;
         inCell = true;
-        if (scanner.selfClosing) {
-          // <c .../> is closed by the Close token the scanner gives next.
-        }
+        // Most cells hold just `<v>text</v>`: read it in one step rather than three tokens.
+        const value = scanner.plainChildText('v');
+        if (value !== undefined) cell.text = value;
       } else {
         scanner.skipElement();
         depth--;
@@ -499,6 +520,11 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
     notes: noteText,
     fills: fillColors,
   };
+}
+
+/** A reference in a decoded value (one the document wrote with a reference or a tab). */
+function readValue(reference: CellReference, value: string): boolean {
+  return reference.read(value, 0, value.length);
 }
 
 function addressOf(key: number): string {
