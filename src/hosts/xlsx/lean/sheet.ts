@@ -8,6 +8,7 @@ import type { SharedString } from './shared-strings';
 import type { CellStyle } from './styles';
 import { runText } from './runs';
 import { decodeEntitiesAgain } from './text';
+import { decimal, integer } from './number-text';
 import { CellReference } from './reference';
 import { XmlScanner, Token } from './xml';
 
@@ -46,6 +47,11 @@ const cellAttributes = ['r', 's', 't'];
 const R = 0;
 const S = 1;
 const T = 2;
+/** The attributes read of an `<f>`, by slot. */
+const formulaAttributes = ['t', 'si', 'ref'];
+const SHARE_TYPE = 0;
+const SHARED_INDEX = 1;
+const SHARED_REF = 2;
 const keyOf = (row: number, col: number): number => row * (maxColumn + 1) + col;
 
 const excelDate = (serial: number, date1904: boolean): Date =>
@@ -205,7 +211,7 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
     // Without a value, a styled cell still exists; an unstyled one is no cell at all for ExcelJS.
     const exists = isFormula || content !== undefined || Boolean(cell.styleId);
     if (cell.hasNote) listed.set(key, exists);
-    else if (exists && (columnStyles.length > 0 || rowStyles.has(row)) && !listed.has(key)) listed.set(key, true);
+    else if (exists && (columnStyles.length > 0 || rowStyled) && !listed.has(key)) listed.set(key, true);
     if (!exists) return;
     previousCol = col; // a cell without its address follows the last cell that exists
     putStyle(row, col, style);
@@ -225,9 +231,9 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
       let result: unknown;
       if (typeof content === 'string' && content) {
         if (type === 'str') result = decodeEntitiesAgain(content);
-        else if (type === 'b') result = parseInt(content, 10) !== 0;
+        else if (type === 'b') result = integer(content) !== 0;
         else if (type === 'e') result = { error: content };
-        else result = parseFloat(content);
+        else result = decimal(content);
       } else if (content !== undefined && typeof content !== 'string') {
         if (type === 'str') throw new CorruptPartError(`cell ${cell.address()} holds rich text as a formula result`);
         result = type === 'b' ? true : type === 'e' ? { error: content } : NaN;
@@ -250,7 +256,7 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
         else throw new CorruptPartError(`cell ${cell.address()} holds rich text where a string index is due`);
       } else value = asDate(NaN, date1904) as number;
     } else if (type === 's') {
-      const index = parseInt(content, 10);
+      const index = integer(content);
       if (strings === undefined) value = index;
       else if (Number.isNaN(index) && typeof content !== 'string') value = NaN;
       else {
@@ -260,10 +266,10 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
       }
     } else if (type === 'str') value = decodeEntitiesAgain(content);
     else if (type === 'inlineStr') value = content;
-    else if (type === 'b') value = parseInt(content, 10) !== 0;
+    else if (type === 'b') value = integer(content) !== 0;
     else if (type === 'e') value = { error: content };
     else {
-      const number = parseFloat(content);
+      const number = decimal(content);
       value = style?.isDate === true ? asDate(number, date1904) : number;
     }
     if (value !== null) putValue(row, col, value);
@@ -272,6 +278,8 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
   let depth = 0;
   let rowNumber = 0;
   let inRow = false;
+  /** The current row's number has a format or fill (the same for all its cells: asked once per row). */
+  let rowStyled = false;
   // Where text goes inside a cell: 1 into the formula, 2 into the value.
   let textTarget = 0;
   const reference = new CellReference(maxColumn);
@@ -310,10 +318,10 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
     }
     if (inCell) {
       if (name === 'f') {
-        const a = scanner.attributes();
-        cell.shareType = a['t'];
-        cell.sharedIndex = a['si'];
-        cell.sharedRef = a['ref'];
+        scanner.readAttributes(formulaAttributes);
+        cell.shareType = scanner.value(SHARE_TYPE);
+        cell.sharedIndex = scanner.value(SHARED_INDEX);
+        cell.sharedRef = scanner.value(SHARED_REF);
         textTarget = 1;
       } else if (name === 'v' || name === 't') textTarget = 2;
       else if (name === 'r') {
@@ -340,6 +348,7 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
         if (rowNumber > maxRow) maxRow = rowNumber;
         const rowStyle = styleOf(scanner.integer(S));
         if (marked(rowStyle)) rowStyles.set(rowNumber, rowStyle!);
+        rowStyled = rowStyles.has(rowNumber);
       } else if (name === 'c' && inRow && depth === 4) {
         scanner.readAttributes(cellAttributes);
         if (scanner.given(R)) {

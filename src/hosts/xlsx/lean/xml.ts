@@ -27,6 +27,8 @@ const amp = 38; // &
 /** Printable ASCII other than space: a name that starts and ends with one needs no trimming. */
 const isNameChar = (ch: number): boolean => ch > 32 && ch < 127;
 
+const noNames: readonly string[] = [];
+
 /** Keys every plain object has (`toString`, `__proto__`…). */
 const inherited = Object.prototype;
 const shortestInheritedName = Math.min(...Object.getOwnPropertyNames(inherited).map((key) => key.length));
@@ -228,18 +230,8 @@ export class XmlScanner {
    * Refuses what attributes() refuses, in the same order.
    */
   readAttributes(names: readonly string[]): void {
-    const count = this.scanAttributes();
-    const slots = this.slots;
-    for (let s = 0; s < names.length; s++) {
-      const wanted = names[s]!;
-      slots[s] = -1;
-      for (let k = 0; k < count; k++) {
-        if (this.nameIs(k, wanted)) {
-          slots[s] = k;
-          break;
-        }
-      }
-    }
+    for (let s = 0; s < names.length; s++) this.slots[s] = -1;
+    this.scanAttributes(names);
   }
 
   /** The value of the slot's attribute as the document means it; undefined when not given. */
@@ -297,7 +289,7 @@ export class XmlScanner {
    * Walks the attributes of the tag just opened, refusing one without a value, an unquoted
    * one, one given twice and a bad reference, and records where each name and value lies.
    */
-  private scanAttributes(): number {
+  private scanAttributes(names: readonly string[] = noNames): number {
     const xml = this.xml;
     const spans = this.spans;
     let count = 0;
@@ -345,6 +337,7 @@ export class XmlScanner {
       if (this.givenBefore(count))
         throw new XmlError(`attribute ${this.attributeName(count)} given twice in <${this.name}>`);
       if (!plain) this.attributeValue(count); // a bad reference refuses the tag here, as it always has
+      for (let s = 0; s < names.length; s++) if (this.nameIs(count, names[s]!)) this.slots[s] = count;
       count++;
       i = close + 1;
     }
