@@ -23,6 +23,7 @@ const question = 63; // ?
 const quote = 34; // "
 const apostrophe = 39; // '
 const amp = 38; // &
+const equals = 61; // =
 
 /** Printable ASCII other than space: a name that starts and ends with one needs no trimming. */
 const isNameChar = (ch: number): boolean => ch > 32 && ch < 127;
@@ -135,11 +136,13 @@ export class XmlScanner {
       return this.next();
     }
     if (second === slash) {
-      const end = xml.indexOf('>', start + 2);
-      if (end < 0) throw new XmlError('an end tag is never closed');
       const expected = this.open.pop();
-      if (expected === undefined || !this.isAt(expected, start + 2, end)) {
-        // Not the plain `</name>`: compare as written, trailing spaces dropped.
+      // The plain `</name>` of the element open is known without looking for its ">".
+      let end = expected === undefined ? -1 : this.endTagAt(expected, start + 2);
+      if (end < 0) {
+        end = xml.indexOf('>', start + 2);
+        if (end < 0) throw new XmlError('an end tag is never closed');
+        // Compared as written, trailing spaces dropped.
         const name = xml.slice(start + 2, end).trimEnd();
         if (name !== expected) throw new XmlError(`</${name}> closes <${expected ?? ''}>`);
       }
@@ -175,6 +178,20 @@ export class XmlScanner {
     this.open.push(this.name);
     this.pendingClose = this.selfClosing;
     return Token.Open;
+  }
+
+  /**
+   * Where `name>` ends when the document holds it at `from`: the first ">" there, as the search
+   * for an end tag's ">" would find it; -1 otherwise.
+   */
+  private endTagAt(name: string, from: number): number {
+    const xml = this.xml;
+    for (let n = 0; n < name.length; n++) {
+      const ch = xml.charCodeAt(from + n);
+      if (ch !== name.charCodeAt(n) || ch === gt) return -1;
+    }
+    const end = from + name.length;
+    return xml.charCodeAt(end) === gt ? end : -1;
   }
 
   /** Whether the document holds exactly `name` from `from` to `to`: a name compared without a string. */
@@ -301,8 +318,9 @@ export class XmlScanner {
         i++;
         continue;
       }
-      const eq = xml.indexOf('=', i);
-      if (eq < 0 || eq >= end) throw new XmlError(`an attribute without a value in <${this.name}>`);
+      let eq = i;
+      while (eq < end && xml.charCodeAt(eq) !== equals) eq++;
+      if (eq >= end) throw new XmlError(`an attribute without a value in <${this.name}>`);
       let nameFrom = i;
       let nameTo = eq;
       if (!isNameChar(xml.charCodeAt(nameFrom)) || !isNameChar(xml.charCodeAt(nameTo - 1))) {
@@ -334,10 +352,14 @@ export class XmlScanner {
       spans[at + 2] = q + 1;
       spans[at + 3] = close;
       spans[at + 4] = plain ? 0 : 1;
-      if (this.givenBefore(count))
+      const nameLength = nameTo - nameFrom;
+      if ((count > 0 || nameLength >= shortestInheritedName) && this.givenBefore(count))
         throw new XmlError(`attribute ${this.attributeName(count)} given twice in <${this.name}>`);
       if (!plain) this.attributeValue(count); // a bad reference refuses the tag here, as it always has
-      for (let s = 0; s < names.length; s++) if (this.nameIs(count, names[s]!)) this.slots[s] = count;
+      for (let s = 0; s < names.length; s++) {
+        const wanted = names[s]!;
+        if (wanted.length === nameLength && this.isAt(wanted, nameFrom, nameTo)) this.slots[s] = count;
+      }
       count++;
       i = close + 1;
     }
@@ -361,10 +383,6 @@ export class XmlScanner {
       if (n === length) return true;
     }
     return length >= shortestInheritedName && this.attributeName(k) in inherited;
-  }
-
-  private nameIs(k: number, name: string): boolean {
-    return this.isAt(name, this.spans[k * 5]!, this.spans[k * 5 + 1]!);
   }
 
   private attributeName(k: number): string {

@@ -244,3 +244,31 @@ describe('a plain child read in one step', () => {
     expect(decodeText('a\r\nb')).toBe('a\nb');
   });
 });
+
+describe('end tags', () => {
+  const read = (xml: string): string[] | string => {
+    try {
+      return tokens(new XmlScanner(xml));
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+
+  it('close the element open, written plainly or with trailing spaces', () => {
+    expect(read('<a><b>x</b ></a>')).toEqual([
+      `${Token.Open} a`,
+      `${Token.Open} b`,
+      'text x',
+      `${Token.Close} b`,
+      `${Token.Close} a`,
+    ]);
+  });
+
+  it('refuse a name that is not the one open, or an end tag never closed', () => {
+    expect(read('<a><b></a></b>')).toBe('</a> closes <b>');
+    expect(read('<a></ab>')).toBe('</ab> closes <a>');
+    expect(read('<a></a')).toBe('an end tag is never closed');
+    // A name that holds ">" (inside quotes when opened) ends its end tag at that ">".
+    expect(read('<a"b>c"></a"b>c">')).toBe('</a"b> closes <a"b>c">');
+  });
+});
