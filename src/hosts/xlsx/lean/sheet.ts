@@ -41,6 +41,23 @@ export class CorruptPartError extends Error {
 
 const maxColumn = 16384;
 
+/** The children of `<worksheet>` a snapshot reads; the others are skipped whole. */
+const enum Section {
+  None,
+  SheetData,
+  Cols,
+  MergeCells,
+  Hyperlinks,
+}
+
+function sectionOf(name: string): Section {
+  if (name === 'sheetData') return Section.SheetData;
+  if (name === 'cols') return Section.Cols;
+  if (name === 'mergeCells') return Section.MergeCells;
+  if (name === 'hyperlinks') return Section.Hyperlinks;
+  return Section.None;
+}
+
 /** The attributes read of a `<row>` and of a `<c>`, by slot. */
 const rowAttributes = ['r', 's'];
 const cellAttributes = ['r', 's', 't'];
@@ -284,7 +301,7 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
   let textTarget = 0;
   const reference = new CellReference(maxColumn);
   let inCell = false;
-  let section = '';
+  let section = Section.None;
 
   for (let token = scanner.next(); token !== Token.End; token = scanner.next()) {
     if (token === Token.Text) {
@@ -302,17 +319,16 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
           finishCell();
         } else if (name === 'f' || name === 'v' || name === 't' || name === 'is') textTarget = 0;
       } else if (name === 'row' && depth === 2) inRow = false;
-      else if (depth === 1) section = '';
+      else if (depth === 1) section = Section.None;
       continue;
     }
     depth++;
     const name = scanner.name;
     if (depth === 2) {
-      section = name;
-      if (name !== 'sheetData' && name !== 'cols' && name !== 'mergeCells' && name !== 'hyperlinks') {
+      section = sectionOf(name);
+      if (section === Section.None) {
         scanner.skipElement();
         depth--;
-        section = '';
       }
       continue;
     }
@@ -334,7 +350,7 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
       }
       continue;
     }
-    if (section === 'sheetData') {
+    if (section === Section.SheetData) {
       if (name === 'row' && depth === 3) {
         scanner.readAttributes(rowAttributes);
         rowNumber = scanner.integer(R);
@@ -371,7 +387,7 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
         scanner.skipElement();
         depth--;
       }
-    } else if (section === 'cols' && name === 'col') {
+    } else if (section === Section.Cols && name === 'col') {
       const a = scanner.attributes();
       const style = a['style'] ? styleOf(parseInt(a['style'], 10)) : undefined;
       if (marked(style))
@@ -380,10 +396,10 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
           max: parseInt(a['max'] as string, 10),
           style: style!,
         });
-    } else if (section === 'mergeCells' && name === 'mergeCell') {
+    } else if (section === Section.MergeCells && name === 'mergeCell') {
       const ref = scanner.attributes()['ref'];
       if (ref !== undefined) mergeRefs.push(ref);
-    } else if (section === 'hyperlinks' && name === 'hyperlink') {
+    } else if (section === Section.Hyperlinks && name === 'hyperlink') {
       const a = scanner.attributes();
       const ref = a['ref'];
       const id = a['r:id'];
