@@ -8,6 +8,8 @@ import type { SharedString } from './shared-strings';
 import type { CellStyle } from './styles';
 import { runText } from './runs';
 import { decodeEntitiesAgain } from './text';
+import { decimal, integer } from './number-text';
+import { CellReference } from './reference';
 import { XmlScanner, Token } from './xml';
 
 /**
@@ -38,6 +40,35 @@ export class CorruptPartError extends Error {
 }
 
 const maxColumn = 16384;
+
+/** The children of `<worksheet>` a snapshot reads; the others are skipped whole. */
+const enum Section {
+  None,
+  SheetData,
+  Cols,
+  MergeCells,
+  Hyperlinks,
+}
+
+function sectionOf(name: string): Section {
+  if (name === 'sheetData') return Section.SheetData;
+  if (name === 'cols') return Section.Cols;
+  if (name === 'mergeCells') return Section.MergeCells;
+  if (name === 'hyperlinks') return Section.Hyperlinks;
+  return Section.None;
+}
+
+/** The attributes read of a `<row>` and of a `<c>`, by slot. */
+const rowAttributes = ['r', 's'];
+const cellAttributes = ['r', 's', 't'];
+const R = 0;
+const S = 1;
+const T = 2;
+/** The attributes read of an `<f>`, by slot. */
+const formulaAttributes = ['t', 'si', 'ref'];
+const SHARE_TYPE = 0;
+const SHARED_INDEX = 1;
+const SHARED_REF = 2;
 const keyOf = (row: number, col: number): number => row * (maxColumn + 1) + col;
 
 const excelDate = (serial: number, date1904: boolean): Date =>
@@ -92,6 +123,13 @@ interface ColumnStyle {
 
 /** The cell being read between `<c>` and `</c>`. */
 class CellReader {
+  /** Where the row element places it. */
+  row = 0;
+  col = 0;
+  /** The row its own reference names, which its address shows. */
+  addressRow = 0;
+  /** The sheet's notes name it. */
+  hasNote = false;
   type: string | undefined;
   styleId = 0;
   formula: string | undefined;
@@ -101,15 +139,23 @@ class CellReader {
   text: string | undefined;
   runs: string[] | undefined;
 
-  reset(type: string | undefined, styleId: number): void {
-    this.type = type;
-    this.styleId = styleId;
+  /** A new cell; its type and style are set next. */
+  reset(row: number, col: number, addressRow: number, hasNote: boolean): void {
+    this.row = row;
+    this.col = col;
+    this.addressRow = addressRow;
+    this.hasNote = hasNote;
     this.formula = undefined;
     this.shareType = undefined;
     this.sharedIndex = undefined;
     this.sharedRef = undefined;
     this.text = undefined;
     this.runs = undefined;
+  }
+
+  /** Built only for shared formulas and errors: most cells never need it. */
+  address(): string {
+    return a1(this.addressRow, this.col);
   }
 }
 
@@ -173,16 +219,16 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
   };
 
   /** A cell at `</c>`: its value, format, fill and formula, as ExcelJS's cell model holds them. */
-  const finishCell = (row: number, col: number, address: string, raw: string | undefined): void => {
-    const { type } = cell;
+  const finishCell = (): void => {
+    const { type, row, col } = cell;
     const style = styleOf(cell.styleId);
     const isFormula = Boolean(cell.formula) || Boolean(cell.shareType);
     const content: string | string[] | undefined = cell.runs ?? cell.text;
     const key = keyOf(row, col);
     // Without a value, a styled cell still exists; an unstyled one is no cell at all for ExcelJS.
     const exists = isFormula || content !== undefined || Boolean(cell.styleId);
-    if (raw !== undefined && comments.has(raw)) listed.set(key, exists);
-    else if (exists && (columnStyles.length > 0 || rowStyles.has(row)) && !listed.has(key)) listed.set(key, true);
+    if (cell.hasNote) listed.set(key, exists);
+    else if (exists && (columnStyles.length > 0 || rowStyled) && !listed.has(key)) listed.set(key, true);
     if (!exists) return;
     previousCol = col; // a cell without its address follows the last cell that exists
     putStyle(row, col, style);
@@ -190,10 +236,11 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
     if (isFormula) {
       let formula = cell.formula;
       if (cell.shareType === 'shared') {
-        if (cell.sharedRef) masters.set(cell.sharedIndex as string, { address, formula });
+        if (cell.sharedRef) masters.set(cell.sharedIndex as string, { address: cell.address(), formula });
         else if (!formula) {
           const master = masters.get(cell.sharedIndex as string);
-          formula = master?.formula === undefined ? undefined : slideFormula(master.formula, master.address, address);
+          formula =
+            master?.formula === undefined ? undefined : slideFormula(master.formula, master.address, cell.address());
         }
       }
       formulaKeys.add(key);
@@ -201,11 +248,11 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
       let result: unknown;
       if (typeof content === 'string' && content) {
         if (type === 'str') result = decodeEntitiesAgain(content);
-        else if (type === 'b') result = parseInt(content, 10) !== 0;
+        else if (type === 'b') result = integer(content) !== 0;
         else if (type === 'e') result = { error: content };
-        else result = parseFloat(content);
+        else result = decimal(content);
       } else if (content !== undefined && typeof content !== 'string') {
-        if (type === 'str') throw new CorruptPartError(`cell ${address} holds rich text as a formula result`);
+        if (type === 'str') throw new CorruptPartError(`cell ${cell.address()} holds rich text as a formula result`);
         result = type === 'b' ? true : type === 'e' ? { error: content } : NaN;
       }
       if (result === undefined) {
@@ -223,23 +270,23 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
         if (type === 'inlineStr') value = (content ?? []).join('');
         else if (type === 'b') value = true;
         else if (type === 'e') value = null;
-        else throw new CorruptPartError(`cell ${address} holds rich text where a string index is due`);
+        else throw new CorruptPartError(`cell ${cell.address()} holds rich text where a string index is due`);
       } else value = asDate(NaN, date1904) as number;
     } else if (type === 's') {
-      const index = parseInt(content, 10);
+      const index = integer(content);
       if (strings === undefined) value = index;
       else if (Number.isNaN(index) && typeof content !== 'string') value = NaN;
       else {
         const shared = strings[index];
-        if (shared === undefined) throw new CorruptPartError(`cell ${address} names shared string ${content}`);
+        if (shared === undefined) throw new CorruptPartError(`cell ${cell.address()} names shared string ${content}`);
         value = shared as CellValue;
       }
     } else if (type === 'str') value = decodeEntitiesAgain(content);
     else if (type === 'inlineStr') value = content;
-    else if (type === 'b') value = parseInt(content, 10) !== 0;
+    else if (type === 'b') value = integer(content) !== 0;
     else if (type === 'e') value = { error: content };
     else {
-      const number = parseFloat(content);
+      const number = decimal(content);
       value = style?.isDate === true ? asDate(number, date1904) : number;
     }
     if (value !== null) putValue(row, col, value);
@@ -248,14 +295,13 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
   let depth = 0;
   let rowNumber = 0;
   let inRow = false;
+  /** The current row's number has a format or fill (the same for all its cells: asked once per row). */
+  let rowStyled = false;
   // Where text goes inside a cell: 1 into the formula, 2 into the value.
   let textTarget = 0;
-  let cellRow = 0;
-  let cellCol = 0;
-  let cellAddress = '';
-  let cellRaw: string | undefined;
+  const reference = new CellReference(maxColumn);
   let inCell = false;
-  let section = '';
+  let section = Section.None;
 
   for (let token = scanner.next(); token !== Token.End; token = scanner.next()) {
     if (token === Token.Text) {
@@ -270,33 +316,32 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
         if (name === 'c' && depth === 3) {
           inCell = false;
           textTarget = 0;
-          finishCell(cellRow, cellCol, cellAddress, cellRaw);
+          finishCell();
         } else if (name === 'f' || name === 'v' || name === 't' || name === 'is') textTarget = 0;
       } else if (name === 'row' && depth === 2) inRow = false;
-      else if (depth === 1) section = '';
+      else if (depth === 1) section = Section.None;
       continue;
     }
     depth++;
     const name = scanner.name;
     if (depth === 2) {
-      section = name;
-      if (name !== 'sheetData' && name !== 'cols' && name !== 'mergeCells' && name !== 'hyperlinks') {
+      section = sectionOf(name);
+      if (section === Section.None) {
         scanner.skipElement();
         depth--;
-        section = '';
       }
       continue;
     }
     if (inCell) {
       if (name === 'f') {
-        const a = scanner.attributes();
-        cell.shareType = a['t'];
-        cell.sharedIndex = a['si'];
-        cell.sharedRef = a['ref'];
+        scanner.readAttributes(formulaAttributes);
+        cell.shareType = scanner.value(SHARE_TYPE);
+        cell.sharedIndex = scanner.value(SHARED_INDEX);
+        cell.sharedRef = scanner.value(SHARED_REF);
         textTarget = 1;
       } else if (name === 'v' || name === 't') textTarget = 2;
       else if (name === 'r') {
-        if (cell.text !== undefined) throw new CorruptPartError(`cell ${cellAddress} mixes text and rich text`);
+        if (cell.text !== undefined) throw new CorruptPartError(`cell ${cell.address()} mixes text and rich text`);
         (cell.runs ??= []).push(runText(scanner));
         depth--;
       } else if (name !== 'is') {
@@ -305,10 +350,10 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
       }
       continue;
     }
-    if (section === 'sheetData') {
+    if (section === Section.SheetData) {
       if (name === 'row' && depth === 3) {
-        const a = scanner.attributes();
-        rowNumber = parseInt(a['r'] as string, 10);
+        scanner.readAttributes(rowAttributes);
+        rowNumber = scanner.integer(R);
         inRow = rowNumber > 0;
         previousCol = 0;
         if (!inRow) {
@@ -317,31 +362,32 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
           continue;
         }
         if (rowNumber > maxRow) maxRow = rowNumber;
-        const rowStyle = a['s'] ? styleOf(parseInt(a['s'], 10)) : undefined;
+        const rowStyle = styleOf(scanner.integer(S));
         if (marked(rowStyle)) rowStyles.set(rowNumber, rowStyle!);
+        rowStyled = rowStyles.has(rowNumber);
       } else if (name === 'c' && inRow && depth === 4) {
-        const a = scanner.attributes();
-        const raw = a['r'];
-        if (raw !== undefined) {
-          const match = /^\$?([A-Z]+)\$?(\d+)$/.exec(raw);
-          if (match === null) throw new CorruptPartError(`a cell named "${raw}"`);
-          cellCol = columnNumber(match[1]!);
-          if (cellCol > maxColumn) throw new CorruptPartError(`a cell named "${raw}"`);
-        } else if (previousCol > 0) cellCol = previousCol + 1;
+        scanner.readAttributes(cellAttributes);
+        if (scanner.given(R)) {
+          const from = scanner.plainStart(R);
+          const read =
+            from >= 0
+              ? reference.read(scanner.source, from, scanner.plainEnd(R))
+              : readValue(reference, scanner.value(R)!);
+          if (!read || reference.col > maxColumn) throw new CorruptPartError(`a cell named "${scanner.value(R)!}"`);
+          cell.reset(rowNumber, reference.col, reference.row, comments.size > 0 && comments.has(scanner.value(R)!));
+        } else if (previousCol > 0) cell.reset(rowNumber, previousCol + 1, rowNumber, false);
         else throw new CorruptPartError('a first cell without its address');
-        cellRow = rowNumber;
-        cellAddress = a1(raw === undefined ? rowNumber : Number(/\d+$/.exec(raw)![0]), cellCol);
-        cellRaw = raw;
-        cell.reset(a['t'], a['s'] ? parseInt(a['s'], 10) || 0 : 0);
+        cell.type = scanner.value(T);
+        cell.styleId = scanner.integer(S) || 0;
         inCell = true;
-        if (scanner.selfClosing) {
-          // <c .../> is closed by the Close token the scanner gives next.
-        }
+        // Most cells hold just `<v>text</v>`: read it in one step rather than three tokens.
+        const value = scanner.plainChildText('v');
+        if (value !== undefined) cell.text = value;
       } else {
         scanner.skipElement();
         depth--;
       }
-    } else if (section === 'cols' && name === 'col') {
+    } else if (section === Section.Cols && name === 'col') {
       const a = scanner.attributes();
       const style = a['style'] ? styleOf(parseInt(a['style'], 10)) : undefined;
       if (marked(style))
@@ -350,10 +396,10 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
           max: parseInt(a['max'] as string, 10),
           style: style!,
         });
-    } else if (section === 'mergeCells' && name === 'mergeCell') {
+    } else if (section === Section.MergeCells && name === 'mergeCell') {
       const ref = scanner.attributes()['ref'];
       if (ref !== undefined) mergeRefs.push(ref);
-    } else if (section === 'hyperlinks' && name === 'hyperlink') {
+    } else if (section === Section.Hyperlinks && name === 'hyperlink') {
       const a = scanner.attributes();
       const ref = a['ref'];
       const id = a['r:id'];
@@ -499,6 +545,11 @@ export function readSheetPart(xml: string, context: SheetContext): SheetSnapshot
     notes: noteText,
     fills: fillColors,
   };
+}
+
+/** A reference in a decoded value (one the document wrote with a reference or a tab). */
+function readValue(reference: CellReference, value: string): boolean {
+  return reference.read(value, 0, value.length);
 }
 
 function addressOf(key: number): string {
