@@ -1,4 +1,5 @@
 import type { ColumnDef, ColumnType } from '../templates/appendix';
+import { formatIn, valueIn } from '../templates/row-cells';
 import type { Cell } from '../templates/table';
 import type { NumberKind } from '../values/number';
 import { readNumber } from '../values/number';
@@ -45,27 +46,27 @@ export function checkNumberCell(
   column: ColumnDef,
   sink: FindingSink,
 ): NumberCell {
-  const cell = cells.get(key)!;
   const kind = kindOf[column.type]!;
-  const reading = readNumber(cell.value, kind, cell.numberFormat);
+  const reading = readNumber(valueIn(cells, key) ?? null, kind, formatIn(cells, key));
   const unusable = (): NumberCell => new Reading('invalid', NaN, 0, cells, key) as NumberCell;
   if (reading.kind === 'blank') return new Reading('blank', NaN, 0, cells, key) as NumberCell;
+  // The cell itself is made only for a finding: most numbers are right.
   if (reading.kind === 'invalid') {
-    sink.add(cell, reading.rule);
+    sink.add(cells.get(key)!, reading.rule);
     return unusable();
   }
   const { value } = reading;
-  if (reading.decimalComma) sink.add(cell, 'decimal-comma', { expected: value });
+  if (reading.decimalComma) sink.add(cells.get(key)!, 'decimal-comma', { expected: value });
   if (value < 0) {
-    sink.add(cell, 'negative-value', { actual: value });
+    sink.add(cells.get(key)!, 'negative-value', { actual: value });
     return unusable();
   }
   if (kind === 'count' && !Number.isInteger(value)) {
-    sink.add(cell, 'not-integer', { actual: value });
+    sink.add(cells.get(key)!, 'not-integer', { actual: value });
     return unusable();
   }
   if (kind === 'percent' && value > 100) {
-    sink.add(cell, 'percent-out-of-range', { actual: value });
+    sink.add(cells.get(key)!, 'percent-out-of-range', { actual: value });
     return unusable();
   }
   return new Reading('number', value, reading.decimalsShown, cells, key) as NumberCell;

@@ -2,7 +2,7 @@ import type { Suggestion, DetailValue } from '../report/finding';
 import type { AppendixTemplate, ColumnDef, SumDef, Text } from '../templates/appendix';
 import { columnByKey, isNumberType } from '../templates/appendix';
 import type { Cell, DataRow } from '../templates/table';
-import { KeyedValues, RowCells } from '../templates/row-cells';
+import { KeyedValues, RowCells, valueIn } from '../templates/row-cells';
 import type { CellValue } from '../snapshot';
 import { readFlag } from '../values/flag';
 import type { NumberCell } from './numbers';
@@ -71,9 +71,8 @@ export function checkRow(row: DataRow, template: AppendixTemplate, sink: Finding
     const column = columnByKey(template, key);
     if (isNumberType(column.type)) numbers.set(key, checkNumberCell(row.cells, key, column, sink));
     else if (column.type === 'flag') {
-      const cell = row.cells.get(key)!;
-      const flag = readFlag(cell.value);
-      if (flag.kind === 'invalid') sink.add(cell, 'invalid-flag');
+      const flag = readFlag(valueIn(row.cells, key) ?? null);
+      if (flag.kind === 'invalid') sink.add(row.cells.get(key)!, 'invalid-flag');
       else flags.set(key, flag.kind === 'yes');
     }
   }
@@ -104,8 +103,8 @@ function checkRequired(checked: CheckedRow, template: AppendixTemplate, plan: Ro
   const { row, numbers, flags } = checked;
   for (const column of plan.requiredWhen) {
     const when = column.requiredWhen!;
-    const cell = row.cells.get(column.key);
-    if (!cell || !isBlankValue(cell.value)) continue;
+    if (!row.cells.has(column.key) || !isBlankValue(valueIn(row.cells, column.key))) continue;
+    const cell = row.cells.get(column.key)!;
     const other = columnByKey(template, when.column);
     const otherCell = row.cells.get(when.column);
     if (when.above !== undefined) {
@@ -138,13 +137,21 @@ function checkRequired(checked: CheckedRow, template: AppendixTemplate, plan: Ro
   }
 
   if (plan.required.length === 0) return;
-  const hasData = [...row.cells].some(
-    ([key, cell]) => key !== template.sttKey && key !== template.unitKey && !isBlankValue(cell.value),
-  );
+  let hasData = false;
+  for (const key of row.cells.keys()) {
+    if (key === template.sttKey || key === template.unitKey || isBlankValue(valueIn(row.cells, key))) continue;
+    hasData = true;
+    break;
+  }
+  if (!hasData) return;
   for (const column of plan.required) {
-    const cell = row.cells.get(column.key);
-    if (!cell || !hasData || !isBlankValue(cell.value)) continue;
-    missing(cell, column, column.reason ?? { vi: 'dòng đã có số liệu', en: 'the row has data' }, sink);
+    if (!row.cells.has(column.key) || !isBlankValue(valueIn(row.cells, column.key))) continue;
+    missing(
+      row.cells.get(column.key)!,
+      column,
+      column.reason ?? { vi: 'dòng đã có số liệu', en: 'the row has data' },
+      sink,
+    );
   }
 }
 

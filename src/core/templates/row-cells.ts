@@ -74,6 +74,18 @@ export class RowCells implements ReadonlyMap<string, Cell> {
     return slot === undefined ? undefined : this.at(slot);
   }
 
+  /** The value under `key` without making its cell; undefined when the table has no such column. */
+  valueAt(key: string): CellValue | undefined {
+    const slot = this.layout.index.get(key);
+    return slot === undefined ? undefined : (this.rowValues[this.layout.columns[slot]! - 1] ?? null);
+  }
+
+  /** The number format under `key` without making its cell. */
+  formatAt(key: string): string | undefined {
+    const slot = this.layout.index.get(key);
+    return slot === undefined ? undefined : this.formats?.[this.layout.columns[slot]! - 1];
+  }
+
   has(key: string): boolean {
     return this.layout.index.has(key);
   }
@@ -97,6 +109,16 @@ export class RowCells implements ReadonlyMap<string, Cell> {
   forEach(visit: (value: Cell, key: string, map: ReadonlyMap<string, Cell>) => void, thisArg?: unknown): void {
     for (const [key, slot] of this.layout.index) visit.call(thisArg, this.at(slot), key, this);
   }
+}
+
+/** A row's value under `key`, read without making its cell where the row allows it. */
+export function valueIn(cells: ReadonlyMap<string, Cell>, key: string): CellValue | undefined {
+  return cells instanceof RowCells ? cells.valueAt(key) : cells.get(key)?.value;
+}
+
+/** A row's number format under `key`, read without making its cell where the row allows it. */
+export function formatIn(cells: ReadonlyMap<string, Cell>, key: string): string | undefined {
+  return cells instanceof RowCells ? cells.formatAt(key) : cells.get(key)?.numberFormat;
 }
 
 /**
