@@ -9,6 +9,8 @@ import { foldText, withoutAccents } from '../values/text';
 interface Word {
   readonly text: string;
   readonly bare: string;
+  /** Could be a part of an abbreviation: no vowel ("lđ", "tb"). */
+  readonly part: boolean;
 }
 
 /** The level of local government a name's level word says; "quận", "huyện" are before July 2025. */
@@ -39,14 +41,23 @@ function word(text: string): Word {
   let known = knownWords.get(text);
   if (known === undefined) {
     if (knownWords.size >= KNOWN_WORDS_LIMIT) knownWords.clear();
-    known = { text, bare: withoutAccents(text) };
+    const bare = withoutAccents(text);
+    known = { text, bare, part: /^[b-df-hj-np-tv-xz]+$/.test(bare) };
     knownWords.set(text, known);
   }
   return known;
 }
 
+const wordPattern = /[\p{L}\p{N}\p{M}]+|&/gu;
+
 function words(folded: string): Word[] {
-  return (folded.match(/[\p{L}\p{N}\p{M}]+|&/gu) ?? []).map(word).filter((w) => w.bare !== '' || w.text === '&');
+  const ws: Word[] = [];
+  wordPattern.lastIndex = 0;
+  for (let m = wordPattern.exec(folded); m !== null; m = wordPattern.exec(folded)) {
+    const w = word(m[0]);
+    if (w.bare !== '' || w.text === '&') ws.push(w);
+  }
+  return ws;
 }
 
 /**
@@ -102,7 +113,7 @@ const MAX_PARTS = 4;
 
 /** Abbreviation parts have no vowel ("lđ", "tb", "xh"): real words never glue into one. */
 function isPart(w: Word | undefined): w is Word {
-  return w !== undefined && /^[b-df-hj-np-tv-xz]+$/.test(w.bare);
+  return w !== undefined && w.part;
 }
 
 function isJoiner(w: Word | undefined): boolean {
@@ -113,18 +124,20 @@ function isJoiner(w: Word | undefined): boolean {
 function abbreviationAt(ws: readonly Word[], start: number): { expansion: readonly Word[]; end: number } | undefined {
   const first = ws[start];
   if (first === undefined) return undefined;
+  if (!first.part) {
+    const expansion = ABBREVIATIONS.get(first.bare);
+    return expansion && { expansion, end: start + 1 };
+  }
   const candidates: { glued: string; end: number }[] = [{ glued: first.bare, end: start + 1 }];
-  if (isPart(first)) {
-    let glued = first.bare;
-    let next = start + 1;
-    while (candidates.length < MAX_PARTS) {
-      const at = isJoiner(ws[next]) ? next + 1 : next;
-      const part = ws[at];
-      if (!isPart(part)) break;
-      glued += part.bare;
-      next = at + 1;
-      candidates.push({ glued, end: next });
-    }
+  let glued = first.bare;
+  let next = start + 1;
+  while (candidates.length < MAX_PARTS) {
+    const at = isJoiner(ws[next]) ? next + 1 : next;
+    const part = ws[at];
+    if (!isPart(part)) break;
+    glued += part.bare;
+    next = at + 1;
+    candidates.push({ glued, end: next });
   }
   for (let i = candidates.length - 1; i >= 0; i--) {
     const c = candidates[i]!;
@@ -136,7 +149,7 @@ function abbreviationAt(ws: readonly Word[], start: number): { expansion: readon
 
 function endsWith(ws: readonly Word[], bare: readonly string[]): boolean {
   const offset = ws.length - bare.length;
-  return offset >= 0 && bare.every((b, i) => ws[offset + i]!.bare === b);
+  return offset >= 0 && startsWith(ws, bare, offset);
 }
 
 function expand(ws: readonly Word[]): Word[] {
@@ -145,7 +158,7 @@ function expand(ws: readonly Word[]): Word[] {
     const w = ws[i]!;
     const abbreviation = abbreviationAt(ws, i);
     if (abbreviation) {
-      out.push(...abbreviation.expansion);
+      for (const e of abbreviation.expansion) out.push(e);
       i = abbreviation.end;
       continue;
     }
@@ -167,9 +180,15 @@ const CITY_SUFFIXES = [
 function dropCitySuffix(ws: Word[]): void {
   // One word at least stays: "Thành phố" alone is a name, not a suffix.
   for (;;) {
-    const suffix = CITY_SUFFIXES.find((s) => ws.length > s.length && endsWith(ws, s));
-    if (!suffix) return;
-    ws.splice(ws.length - suffix.length);
+    let dropped = false;
+    for (const suffix of CITY_SUFFIXES) {
+      if (ws.length > suffix.length && endsWith(ws, suffix)) {
+        ws.length -= suffix.length;
+        dropped = true;
+        break;
+      }
+    }
+    if (!dropped) return;
   }
 }
 
@@ -190,39 +209,53 @@ const LEVELS: readonly { readonly words: readonly string[]; readonly kind: Local
 const PROVINCE_WORDS = [['tinh'], ['thanh', 'pho']];
 
 function startsWith(ws: readonly Word[], bare: readonly string[], at = 0): boolean {
-  return bare.every((b, i) => ws[at + i]?.bare === b);
+  for (let i = 0; i < bare.length; i++) if (ws[at + i]?.bare !== bare[i]) return false;
+  return true;
 }
 
-function join(ws: readonly Word[], part: 'text' | 'bare'): string {
-  return ws.map((w) => w[part]).join(' ');
+/** The words from `start` to before `end`, joined by one space. */
+function join(ws: readonly Word[], part: 'text' | 'bare', start = 0, end = ws.length): string {
+  let joined = '';
+  for (let i = start; i < end; i++) joined = i === start ? ws[i]![part] : `${joined} ${ws[i]![part]}`;
+  return joined;
 }
 
-/** The place without the province it lies in; one word at least stays. */
-function withoutProvince(place: readonly Word[]): readonly Word[] {
-  for (let i = 1; i < place.length; i++)
-    if (PROVINCE_WORDS.some((p) => startsWith(place, p, i))) return place.slice(0, i);
-  return place;
+/** Where the place ends, before the province it lies in; one word at least stays. */
+function placeEnd(ws: readonly Word[], start: number): number {
+  for (let i = start + 1; i < ws.length; i++) {
+    for (const province of PROVINCE_WORDS) if (startsWith(ws, province, i)) return i;
+  }
+  return ws.length;
+}
+
+function levelAt(ws: readonly Word[], at: number): (typeof LEVELS)[number] | undefined {
+  for (const level of LEVELS) if (startsWith(ws, level.words, at) && ws.length > at + level.words.length) return level;
+  return undefined;
 }
 
 /** The comparison keys of a unit name. */
 export function nameKey(text: string): NameKey {
-  const ws = expand(words(foldText(text)));
+  return foldedNameKey(foldText(text));
+}
+
+/** nameKey of a text that foldText has already folded. */
+export function foldedNameKey(folded: string): NameKey {
+  const ws = expand(words(folded));
   dropCitySuffix(ws);
-  const committee = startsWith(ws, COMMITTEE) && ws.length > COMMITTEE.length;
+  const committee = ws.length > COMMITTEE.length && startsWith(ws, COMMITTEE);
   const at = committee ? COMMITTEE.length : 0;
-  const level = LEVELS.find((l) => startsWith(ws, l.words, at) && ws.length > at + l.words.length);
+  const level = levelAt(ws, at);
   if (!committee && !level) return { key: join(ws, 'text'), bare: join(ws, 'bare') };
   // "Ủy ban nhân dân quận X" is written "Quận X" as often as not: the key leaves the committee out.
-  const levelWords = ws.slice(at, at + (level?.words.length ?? 0));
-  const place = withoutProvince(ws.slice(at + levelWords.length));
-  const named = [...levelWords, ...place];
+  const placeStart = at + (level?.words.length ?? 0);
+  const end = placeEnd(ws, placeStart);
   return {
-    key: join(named, 'text'),
-    bare: join(named, 'bare'),
+    key: join(ws, 'text', at, end),
+    bare: join(ws, 'bare', at, end),
     local: {
-      ...(level ? { kind: level.kind, level: join(levelWords, 'text') } : {}),
-      place: join(place, 'text'),
-      placeBare: join(place, 'bare'),
+      ...(level ? { kind: level.kind, level: join(ws, 'text', at, placeStart) } : {}),
+      place: join(ws, 'text', placeStart, end),
+      placeBare: join(ws, 'bare', placeStart, end),
     },
   };
 }
