@@ -50,7 +50,49 @@ function word(text: string): Word {
 
 const wordPattern = /[\p{L}\p{N}\p{M}]+|&/gu;
 
+/** How a character of folded plain text splits words: most names are ASCII and Vietnamese letters. */
+const SEPARATOR = 0;
+const LETTER = 1;
+const AMPERSAND = 2;
+const UNUSUAL = 3;
+const charClass = new Uint8Array(0x1f00).fill(UNUSUAL);
+for (let code = 0; code < 0x80; code++)
+  charClass[code] = /[a-zA-Z0-9]/.test(String.fromCharCode(code)) ? LETTER : SEPARATOR;
+charClass['&'.charCodeAt(0)] = AMPERSAND;
+for (const c of 'àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ')
+  charClass[c.charCodeAt(0)] = LETTER;
+
+/** An ASCII word is its own bare form: made afresh, it costs less than a look-up (a ward's number). */
+function asciiWord(text: string): Word {
+  return { text, bare: text, part: /^[b-df-hj-np-tv-xz]+$/.test(text) };
+}
+
 function words(folded: string): Word[] {
+  const ws: Word[] = [];
+  let start = -1;
+  let ascii = true;
+  for (let i = 0; i <= folded.length; i++) {
+    const code = i < folded.length ? folded.charCodeAt(i) : 0x20;
+    const kind = code < charClass.length ? charClass[code]! : UNUSUAL;
+    if (kind === UNUSUAL) return unusualWords(folded);
+    if (kind === LETTER) {
+      if (start < 0) start = i;
+      if (code >= 0x80) ascii = false;
+      continue;
+    }
+    if (start >= 0) {
+      const text = folded.slice(start, i);
+      ws.push(ascii ? asciiWord(text) : word(text));
+    }
+    start = -1;
+    ascii = true;
+    if (kind === AMPERSAND) ws.push(AMPERSAND_WORD);
+  }
+  return ws;
+}
+
+/** The words of any text: letters, digits and marks of every script. */
+function unusualWords(folded: string): Word[] {
   const ws: Word[] = [];
   wordPattern.lastIndex = 0;
   for (let m = wordPattern.exec(folded); m !== null; m = wordPattern.exec(folded)) {
@@ -108,6 +150,7 @@ const ABBREVIATIONS: ReadonlyMap<string, readonly Word[]> = new Map(
 );
 
 const AND = word('và');
+const AMPERSAND_WORD = word('&');
 const TRUYEN_THONG = foldText('truyền thông').split(' ').map(word);
 const MAX_PARTS = 4;
 
@@ -214,9 +257,15 @@ function startsWith(ws: readonly Word[], bare: readonly string[], at = 0): boole
 }
 
 /** The words from `start` to before `end`, joined by one space. */
-function join(ws: readonly Word[], part: 'text' | 'bare', start = 0, end = ws.length): string {
-  let joined = '';
-  for (let i = start; i < end; i++) joined = i === start ? ws[i]![part] : `${joined} ${ws[i]![part]}`;
+function joinText(ws: readonly Word[], start = 0, end = ws.length): string {
+  let joined = start < end ? ws[start]!.text : '';
+  for (let i = start + 1; i < end; i++) joined = `${joined} ${ws[i]!.text}`;
+  return joined;
+}
+
+function joinBare(ws: readonly Word[], start = 0, end = ws.length): string {
+  let joined = start < end ? ws[start]!.bare : '';
+  for (let i = start + 1; i < end; i++) joined = `${joined} ${ws[i]!.bare}`;
   return joined;
 }
 
@@ -245,17 +294,15 @@ export function foldedNameKey(folded: string): NameKey {
   const committee = ws.length > COMMITTEE.length && startsWith(ws, COMMITTEE);
   const at = committee ? COMMITTEE.length : 0;
   const level = levelAt(ws, at);
-  if (!committee && !level) return { key: join(ws, 'text'), bare: join(ws, 'bare') };
+  if (!committee && !level) return { key: joinText(ws), bare: joinBare(ws) };
   // "Ủy ban nhân dân quận X" is written "Quận X" as often as not: the key leaves the committee out.
   const placeStart = at + (level?.words.length ?? 0);
   const end = placeEnd(ws, placeStart);
+  const place = joinText(ws, placeStart, end);
+  const placeBare = joinBare(ws, placeStart, end);
   return {
-    key: join(ws, 'text', at, end),
-    bare: join(ws, 'bare', at, end),
-    local: {
-      ...(level ? { kind: level.kind, level: join(ws, 'text', at, placeStart) } : {}),
-      place: join(ws, 'text', placeStart, end),
-      placeBare: join(ws, 'bare', placeStart, end),
-    },
+    key: joinText(ws, at, end),
+    bare: joinBare(ws, at, end),
+    local: level ? { kind: level.kind, level: joinText(ws, at, placeStart), place, placeBare } : { place, placeBare },
   };
 }
