@@ -52,8 +52,6 @@ export class UnitMatcher {
   /** The bare names to compare an unknown name with; indexed on the first unknown name only. */
   private readonly bareNames: { readonly unit: Unit; readonly bare: string }[] = [];
   private similar?: Similar;
-  /** Unknown names that differ only in case, accents or spacing get the same suggestions. */
-  private readonly suggested = new Map<string, Unit[]>();
   private readonly units: readonly Unit[];
 
   constructor(registry: UnitRegistry) {
@@ -147,18 +145,12 @@ export class UnitMatcher {
     return unit;
   }
 
+  /**
+   * Each unit's best score over its candidate names; only names sharing something can reach the
+   * threshold. Scoring a name costs less than remembering it by its bare key: `match` remembers texts.
+   */
   private closest(bare: string): Unit[] {
     if (bare === '') return [];
-    let found = this.suggested.get(bare);
-    if (found === undefined) {
-      found = this.closestOnce(bare);
-      this.suggested.set(bare, found);
-    }
-    return found;
-  }
-
-  /** Each unit's best score over its candidate names; only names sharing something can reach the threshold. */
-  private closestOnce(bare: string): Unit[] {
     const { index, unitOf, firstName, bestScore, order } = this.similarIndex;
     const allowed = this.candidates(bare);
     const scored: number[] = [];
