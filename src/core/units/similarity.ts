@@ -185,7 +185,8 @@ export class SimilarityIndex {
 
   /** Counts the letter pairs each name shares with ` bare `; returns how many pairs that has. */
   private addSharedPairs(bare: string): number {
-    const { sharedWords, sharedPairs, touched, wantedPairs, wantedPairIds, pairNames, pairStarts } = this;
+    const { sharedWords, sharedPairs, touched, wantedPairs, wantedPairIds, pairNames, pairStarts, pairCountsInName } =
+      this;
     wantedPairIds.length = 0;
     let previous = SPACE;
     for (let at = 0; at <= bare.length; at++) {
@@ -201,7 +202,7 @@ export class SimilarityIndex {
       for (let k = pairStarts[id]!; k < pairStarts[id + 1]!; k++) {
         const i = pairNames[k]!;
         if (sharedWords[i] === 0 && sharedPairs[i] === 0) touched.push(i);
-        sharedPairs[i]! += Math.min(n, this.pairCountsInName[k]!);
+        sharedPairs[i]! += Math.min(n, pairCountsInName[k]!);
       }
     }
     return bare.length + 1;
