@@ -128,7 +128,23 @@ export class UnitMatcher {
     if (unit) return { kind: 'exact', unit };
     const key = foldedNameKey(folded);
     const found = this.lookup(folded, key);
-    return found ? { kind: 'alias', unit: found } : { kind: 'unknown', closest: this.closest(key.bare) };
+    return found ? { kind: 'alias', unit: found } : this.unknown(key.bare);
+  }
+
+  /** Unknown names with the same suggestions share one answer: a sheet of them keeps few objects. */
+  private readonly unknownMatches = new Map<number, UnitMatch>();
+
+  private unknown(bare: string): UnitMatch {
+    const closest = this.closest(bare);
+    const answer = (): UnitMatch => ({ kind: 'unknown', closest: closest.map((u) => this.units[u]!) });
+    // The suggestions as one number: each unit's place plus one is a digit in base units + 1.
+    const base = this.units.length + 1;
+    if (base ** MAX_CLOSEST > Number.MAX_SAFE_INTEGER) return answer();
+    let id = 0;
+    for (const u of closest) id = id * base + u + 1;
+    let match = this.unknownMatches.get(id);
+    if (match === undefined) this.unknownMatches.set(id, (match = answer()));
+    return match;
   }
 
   /** From the surest tier to the loosest; a key shared by two units ends the search unmatched. */
@@ -146,10 +162,11 @@ export class UnitMatcher {
   }
 
   /**
-   * Each unit's best score over its candidate names; only names sharing something can reach the
-   * threshold. Scoring a name costs less than remembering it by its bare key: `match` remembers texts.
+   * The places of the units most alike, by each unit's best score over its candidate names; only
+   * names sharing something can reach the threshold. Scoring a name costs less than remembering it
+   * by its bare key: `match` remembers texts.
    */
-  private closest(bare: string): Unit[] {
+  private closest(bare: string): number[] {
     if (bare === '') return [];
     const { index, unitOf, firstName, bestScore, order } = this.similarIndex;
     const allowed = this.candidates(bare);
@@ -174,9 +191,8 @@ export class UnitMatcher {
         if (closest.length > MAX_CLOSEST) closest.pop();
       }
     }
-    const found = closest.map((u) => this.units[u]!);
     for (const u of scored) bestScore[u] = -1;
-    return found;
+    return closest;
 
     function before(u: number, v: number): boolean {
       return bestScore[u]! > bestScore[v]! || (bestScore[u] === bestScore[v] && order[u]! < order[v]!);

@@ -300,6 +300,17 @@ describe('UnitMatcher properties', () => {
     );
   });
 
+  it('unknown names with the same suggestions share one answer, and others keep theirs', () => {
+    const fresh = new UnitMatcher(defaultRegistry);
+    const wards = Array.from({ length: 50 }, (_, i) => fresh.match(`UBND phường Thử Nghiệm ${i}`));
+    expect(new Set(wards).size).toBe(1);
+    expect(summary(wards[0]!)).toEqual(['unknown']);
+    const sở = fresh.match('Sở Du hành 1');
+    expect(fresh.match('Sở Du hành 2')).toBe(sở);
+    expect(summary(sở)).toEqual(summary(matcher.match('Sở Du hành 1')));
+    expect(summary(sở)).not.toEqual(['unknown']);
+  });
+
   it('every canonical name matches itself exactly, in NFC, NFD, upper case or padded', () => {
     const forms = fc.constantFrom(
       (s: string) => s,
