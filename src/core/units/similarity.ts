@@ -40,6 +40,10 @@ function pairKey(first: number, second: number): number {
 }
 
 const SPACE = 0x20;
+/** Up to this many names, every scoring walks them all in order rather than tracking the touched ones. */
+const WALK_LIMIT = 512;
+/** A score this much below the threshold, relatively, stays below it whatever the rounding. */
+const ROUNDING = 1e-9;
 /** Pairs of two ASCII codes are looked up in a table; others in a map. */
 const ASCII = 0x80;
 
@@ -81,9 +85,11 @@ export class SimilarityIndex {
   private readonly wantedPairs: Int32Array;
   private readonly wantedPairIds = new IntList();
   private readonly touched = new IntList();
+  private readonly tracksTouched: boolean;
 
   constructor(bares: readonly string[]) {
     const n = bares.length;
+    this.tracksTouched = n > WALK_LIMIT;
     this.wordCounts = new Int32Array(n);
     this.pairCounts = new Int32Array(n);
     this.sharedWords = new Int32Array(n);
@@ -142,7 +148,7 @@ export class SimilarityIndex {
     const wantedPairCount = this.addSharedPairs(bare);
     // In a small registry nearly every name shares a letter pair: walking them all in order
     // costs less than sorting the touched ones, which a large registry's few touched still need.
-    const walkAll = touched.length * 8 >= sharedWords.length;
+    const walkAll = !this.tracksTouched || touched.length * 8 >= sharedWords.length;
     const order = walkAll ? undefined : touched.items.subarray(0, touched.length).sort();
     const end = order ? order.length : sharedWords.length;
     for (let k = 0; k < end; k++) {
@@ -152,6 +158,11 @@ export class SimilarityIndex {
       if (words === 0 && pairs === 0) continue;
       sharedWords[i] = 0;
       sharedPairs[i] = 0;
+      // The score is words / wordTotal + pairs / pairTotal: compared by products, a name far below skips the divisions.
+      const wordTotal = wantedWords + wordCounts[i]!;
+      const pairTotal = wantedPairCount + pairCounts[i]!;
+      const product = wordTotal * pairTotal;
+      if (wordTotal > 0 && words * pairTotal + pairs * wordTotal < minScore * product * (1 - ROUNDING)) continue;
       const score = (dice(words, wantedWords, wordCounts[i]!) + dice(pairs, wantedPairCount, pairCounts[i]!)) / 2;
       if (score >= minScore) visit(i, score);
     }
@@ -159,7 +170,7 @@ export class SimilarityIndex {
 
   /** Counts the words each name shares with `bare`; returns how many distinct words `bare` has. */
   private addSharedWords(bare: string): number {
-    const { sharedWords, sharedPairs, touched, wordNames, wordStarts } = this;
+    const { sharedWords, sharedPairs, touched, tracksTouched, wordNames, wordStarts } = this;
     const seen: string[] = [];
     for (let start = 0; start < bare.length;) {
       let end = bare.indexOf(' ', start);
@@ -172,7 +183,7 @@ export class SimilarityIndex {
           if (id !== undefined) {
             for (let k = wordStarts[id]!; k < wordStarts[id + 1]!; k++) {
               const i = wordNames[k]!;
-              if (sharedWords[i] === 0 && sharedPairs[i] === 0) touched.push(i);
+              if (tracksTouched && sharedWords[i] === 0 && sharedPairs[i] === 0) touched.push(i);
               sharedWords[i]! += 1;
             }
           }
@@ -185,8 +196,8 @@ export class SimilarityIndex {
 
   /** Counts the letter pairs each name shares with ` bare `; returns how many pairs that has. */
   private addSharedPairs(bare: string): number {
-    const { sharedWords, sharedPairs, touched, wantedPairs, wantedPairIds, pairNames, pairStarts, pairCountsInName } =
-      this;
+    const { sharedWords, sharedPairs, touched, tracksTouched, wantedPairs, wantedPairIds } = this;
+    const { pairNames, pairStarts, pairCountsInName } = this;
     wantedPairIds.length = 0;
     let previous = SPACE;
     for (let at = 0; at <= bare.length; at++) {
@@ -201,7 +212,7 @@ export class SimilarityIndex {
       wantedPairs[id] = 0;
       for (let k = pairStarts[id]!; k < pairStarts[id + 1]!; k++) {
         const i = pairNames[k]!;
-        if (sharedWords[i] === 0 && sharedPairs[i] === 0) touched.push(i);
+        if (tracksTouched && sharedWords[i] === 0 && sharedPairs[i] === 0) touched.push(i);
         sharedPairs[i]! += Math.min(n, pairCountsInName[k]!);
       }
     }
