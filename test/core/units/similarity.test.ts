@@ -145,8 +145,8 @@ describe('SimilarityIndex.scoreShared', () => {
     }
   });
 
-  it('scores alike the few names a text touches in a large registry, and again on the next text', () => {
-    const bares = Array.from({ length: 400 }, (_, i) => `p${i} q${i}`);
+  it('scores alike the few names a text touches in a large registry (tracked, then sorted), and again on the next text', () => {
+    const bares = Array.from({ length: 600 }, (_, i) => `p${i} q${i}`);
     bares.push('ward west', 'wärd ωest');
     const index = new SimilarityIndex(bares);
     for (const text of ['ward', 'west wards', 'ward', 'xy', 'wärd', 'ωest ω']) {
