@@ -6,7 +6,7 @@ import { foldText } from '../values/text';
 import { localKindOf } from './kinds';
 import { foldedNameKey, nameKey, type LocalKind, type NameKey } from './names';
 import type { Unit, UnitRegistry } from './registry';
-import { profile, SimilarityIndex } from './similarity';
+import { SimilarityIndex } from './similarity';
 
 export type UnitMatch =
   /** The canonical name, up to case, Unicode form, spaces and tone-mark placement. */
@@ -91,7 +91,7 @@ export class UnitMatcher {
       const wordIndex = new Map<string, number[]>();
       if (this.bareNames.length > WHOLE_SCAN_LIMIT) {
         this.bareNames.forEach(({ bare }, i) => {
-          for (const word of profile(bare).words) {
+          for (const word of wordsOf(bare)) {
             const postings = wordIndex.get(word) ?? [];
             postings.push(i);
             wordIndex.set(word, postings);
@@ -209,12 +209,17 @@ export class UnitMatcher {
     const { wordIndex } = this.similarIndex;
     const distinctive = this.bareNames.length / 20;
     const picked = new Set<number>();
-    for (const word of profile(bare).words) {
+    for (const word of wordsOf(bare)) {
       const postings = wordIndex.get(word);
       if (postings && postings.length <= distinctive) for (const i of postings) picked.add(i);
     }
     return picked.size === 0 ? undefined : picked;
   }
+}
+
+/** The distinct words of a bare name, as its similarity profile has them. */
+function wordsOf(bare: string): Set<string> {
+  return new Set(bare.split(' ').filter((w) => w !== ''));
 }
 
 /** The index of the names an unknown name is compared with, and scratch space for one comparison. */
