@@ -98,6 +98,18 @@ test("Hải Phòng's registry of every ward (scored by distinctive words): the s
   expect(expectSameSuggestions(registry, texts)).toBeGreaterThan(4);
 });
 
+test('a registry of 500 wards, scored by distinctive words: the same suggestions', () => {
+  const places = ['Thử Nghiệm', 'Lê Chân', 'An Lão', 'Kiến An', 'Hồng Bàng'];
+  const registry = registryFromUnits(
+    Array.from({ length: 500 }, (_, i) => ({ name: `${i % 2 ? 'Phường' : 'UBND xã'} ${places[i % 5]!} ${i}` })),
+  );
+  const texts = ['Phường Thử Nghiệm 17', 'xã Lê Chân 3', 'UBND phường An Lão 999', 'Kiến An', 'phuong 7', 'zzz 12'];
+  const matcher = new UnitMatcher(registry);
+  matcher.match('zzz');
+  expect((matcher as unknown as { bareNames: unknown[] }).bareNames.length).toBeGreaterThan(WHOLE_SCAN_LIMIT);
+  expect(expectSameSuggestions(registry, texts)).toBe(texts.length);
+});
+
 test('fast-check: any registry and any names, the same suggestions in the same order', () => {
   fc.assert(
     fc.property(
