@@ -4,9 +4,9 @@
  */
 import { foldText } from '../values/text';
 import { localKindOf } from './kinds';
-import { nameKey, type LocalKind, type NameKey } from './names';
+import { foldedNameKey, nameKey, type LocalKind, type NameKey } from './names';
 import type { Unit, UnitRegistry } from './registry';
-import { profile, SimilarityIndex, type Profile } from './similarity';
+import { SimilarityIndex } from './similarity';
 
 export type UnitMatch =
   /** The canonical name, up to case, Unicode form, spaces and tone-mark placement. */
@@ -49,17 +49,13 @@ export class UnitMatcher {
   private readonly bareKeys = new KeyIndex();
   private readonly places = new KeyIndex();
   private readonly barePlaces = new KeyIndex();
-  /** The bare names to compare an unknown name with; profiled on the first unknown name only. */
+  /** The bare names to compare an unknown name with; indexed on the first unknown name only. */
   private readonly bareNames: { readonly unit: Unit; readonly bare: string }[] = [];
-  private profiled?: { readonly unit: Unit; readonly profile: Profile }[];
-  private similarityIndex?: SimilarityIndex;
-  /** Each unit's first profile: among equally alike units, the registry's order decides. */
-  private readonly firstProfile = new Map<Unit, number>();
-  /** Unknown names that differ only in case, accents or spacing get the same suggestions. */
-  private readonly suggested = new Map<string, Unit[]>();
-  private readonly wordIndex = new Map<string, number[]>();
+  private similar?: Similar;
+  private readonly units: readonly Unit[];
 
   constructor(registry: UnitRegistry) {
+    this.units = registry.units;
     for (const unit of registry.units) {
       const folded = foldText(unit.name);
       if (!this.canonical.has(folded)) this.canonical.set(folded, unit);
@@ -83,17 +79,35 @@ export class UnitMatcher {
     }
   }
 
-  /** Most sheets name only known units: the similarity profiles are made when first needed. */
-  private get profiles(): readonly { readonly unit: Unit; readonly profile: Profile }[] {
-    if (!this.profiled) {
-      this.profiled = this.bareNames.map(({ unit, bare }) => ({ unit, profile: profile(bare) }));
-      this.buildWordIndex(this.profiled);
-      this.similarityIndex = new SimilarityIndex(this.profiled.map((p) => p.profile));
-      this.profiled.forEach(({ unit }, i) => {
-        if (!this.firstProfile.has(unit)) this.firstProfile.set(unit, i);
+  /** Most sheets name only known units: the similarity index is made when first needed. */
+  private get similarIndex(): Similar {
+    if (!this.similar) {
+      const unitIndex = new Map(this.units.map((unit, u) => [unit, u]));
+      const unitOf = Int32Array.from(this.bareNames, ({ unit }) => unitIndex.get(unit)!);
+      const firstName = new Int32Array(this.units.length).fill(-1);
+      unitOf.forEach((u, i) => {
+        if (firstName[u] === -1) firstName[u] = i;
       });
+      const wordIndex = new Map<string, number[]>();
+      if (this.bareNames.length > WHOLE_SCAN_LIMIT) {
+        this.bareNames.forEach(({ bare }, i) => {
+          for (const word of wordsOf(bare)) {
+            const postings = wordIndex.get(word) ?? [];
+            postings.push(i);
+            wordIndex.set(word, postings);
+          }
+        });
+      }
+      this.similar = {
+        index: new SimilarityIndex(this.bareNames.map(({ bare }) => bare)),
+        unitOf,
+        firstName,
+        wordIndex,
+        bestScore: new Float64Array(this.units.length).fill(-1),
+        order: new Int32Array(this.units.length),
+      };
     }
-    return this.profiled;
+    return this.similar;
   }
 
   /** A sheet names the same units again and again (merges, long tables): match each text once. */
@@ -112,9 +126,25 @@ export class UnitMatcher {
     const folded = foldText(text);
     const unit = this.canonical.get(folded);
     if (unit) return { kind: 'exact', unit };
-    const key = nameKey(text);
+    const key = foldedNameKey(folded);
     const found = this.lookup(folded, key);
-    return found ? { kind: 'alias', unit: found } : { kind: 'unknown', closest: this.closest(key.bare) };
+    return found ? { kind: 'alias', unit: found } : this.unknown(key.bare);
+  }
+
+  /** Unknown names with the same suggestions share one answer: a sheet of them keeps few objects. */
+  private readonly unknownMatches = new Map<number, UnitMatch>();
+
+  private unknown(bare: string): UnitMatch {
+    const closest = this.closest(bare);
+    const answer = (): UnitMatch => ({ kind: 'unknown', closest: closest.map((u) => this.units[u]!) });
+    // The suggestions as one number: each unit's place plus one is a digit in base units + 1.
+    const base = this.units.length + 1;
+    if (base ** MAX_CLOSEST > Number.MAX_SAFE_INTEGER) return answer();
+    let id = 0;
+    for (const u of closest) id = id * base + u + 1;
+    let match = this.unknownMatches.get(id);
+    if (match === undefined) this.unknownMatches.set(id, (match = answer()));
+    return match;
   }
 
   /** From the surest tier to the loosest; a key shared by two units ends the search unmatched. */
@@ -123,77 +153,85 @@ export class UnitMatcher {
     // ("huyện Thủy Nguyên" became "thành phố Thủy Nguyên"), and a bare "Kiến Thụy" is clear. A
     // level of another kind is another unit: "xã An Lão" is not "huyện An Lão" nor "phường An Lão".
     const local = key.local ?? { place: key.key, placeBare: key.bare };
-    const tiers = [
-      () => this.aliases.get(folded),
-      () => this.keys.get(key.key),
-      () => this.bareKeys.get(key.bare),
-      () => this.places.get(placeKey(local.kind, local.place)),
-      () => this.barePlaces.get(placeKey(local.kind, local.placeBare)),
-    ];
-    for (const tier of tiers) {
-      const unit = tier();
-      if (unit !== undefined) return unit;
-    }
-    return undefined;
-  }
-
-  private closest(bare: string): Unit[] {
-    if (bare === '') return [];
-    let found = this.suggested.get(bare);
-    if (found === undefined) {
-      found = this.closestOnce(bare);
-      this.suggested.set(bare, found);
-    }
-    return found;
-  }
-
-  /** Each unit's best score over its candidate profiles; only profiles sharing something can reach the threshold. */
-  private closestOnce(bare: string): Unit[] {
-    const wanted = profile(bare);
-    const profiles = this.profiles;
-    const allowed = this.candidates(wanted);
-    const best = new Map<Unit, { score: number; order: number }>();
-    this.similarityIndex!.scoreShared(wanted, (i, score) => {
-      if (allowed !== undefined && !allowed.has(i)) return;
-      // Scanning whole, a unit's order is its first profile's: a score too low to suggest needs no record.
-      if (allowed === undefined && score < MIN_SIMILARITY) return;
-      const unit = profiles[i]!.unit;
-      const seen = best.get(unit);
-      if (seen === undefined) {
-        best.set(unit, { score, order: allowed === undefined ? this.firstProfile.get(unit)! : i });
-      } else if (score > seen.score) seen.score = score;
-    });
-    // Equally alike units keep the registry's order.
-    return [...best]
-      .filter(([, { score }]) => score >= MIN_SIMILARITY)
-      .sort((a, b) => b[1].score - a[1].score || a[1].order - b[1].order)
-      .slice(0, MAX_CLOSEST)
-      .map(([unit]) => unit);
+    let unit = this.aliases.get(folded);
+    if (unit === undefined) unit = this.keys.get(key.key);
+    if (unit === undefined) unit = this.bareKeys.get(key.bare);
+    if (unit === undefined) unit = this.places.get(placeKey(local.kind, local.place));
+    if (unit === undefined) unit = this.barePlaces.get(placeKey(local.kind, local.placeBare));
+    return unit;
   }
 
   /**
-   * The profiles worth scoring. A registry of a few hundred units is scored whole; in a large
+   * The places of the units most alike, by each unit's best score over its candidate names; only
+   * names sharing something can reach the threshold. Scoring a name costs less than remembering it
+   * by its bare key: `match` remembers texts.
+   */
+  private closest(bare: string): number[] {
+    if (bare === '') return [];
+    const { index, unitOf, firstName, bestScore, order } = this.similarIndex;
+    const allowed = this.candidates(bare);
+    const scored: number[] = [];
+    // Scanning whole, a unit's order is its first name's: a score too low to suggest needs no record.
+    index.scoreShared(bare, allowed ? Number.NEGATIVE_INFINITY : MIN_SIMILARITY, (i, score) => {
+      if (allowed !== undefined && !allowed.has(i)) return;
+      const u = unitOf[i]!;
+      if (bestScore[u] === -1) {
+        bestScore[u] = score;
+        order[u] = allowed === undefined ? firstName[u]! : i;
+        scored.push(u);
+      } else if (score > bestScore[u]!) bestScore[u] = score;
+    });
+    // The most alike first; equally alike units keep the registry's order.
+    const closest: number[] = [];
+    for (const u of scored) {
+      if (bestScore[u]! >= MIN_SIMILARITY) {
+        let at = closest.length;
+        while (at > 0 && before(u, closest[at - 1]!)) at--;
+        if (at < MAX_CLOSEST) closest.splice(at, 0, u);
+        if (closest.length > MAX_CLOSEST) closest.pop();
+      }
+    }
+    for (const u of scored) bestScore[u] = -1;
+    return closest;
+
+    function before(u: number, v: number): boolean {
+      return bestScore[u]! > bestScore[v]! || (bestScore[u] === bestScore[v] && order[u]! < order[v]!);
+    }
+  }
+
+  /**
+   * The names worth scoring. A registry of a few hundred units is scored whole; in a large
    * one (every ward of a province) the names that share a distinctive word — one that few names
    * have, such as the ward's own name or number — are scored, and the whole only when none does.
    */
-  private candidates(wanted: Profile): ReadonlySet<number> | undefined {
-    if (this.profiles.length <= WHOLE_SCAN_LIMIT) return undefined;
-    const distinctive = this.profiles.length / 20;
+  private candidates(bare: string): ReadonlySet<number> | undefined {
+    if (this.bareNames.length <= WHOLE_SCAN_LIMIT) return undefined;
+    const { wordIndex } = this.similarIndex;
+    const distinctive = this.bareNames.length / 20;
     const picked = new Set<number>();
-    for (const word of wanted.words) {
-      const postings = this.wordIndex.get(word);
+    for (const word of wordsOf(bare)) {
+      const postings = wordIndex.get(word);
       if (postings && postings.length <= distinctive) for (const i of postings) picked.add(i);
     }
     return picked.size === 0 ? undefined : picked;
   }
+}
 
-  private buildWordIndex(profiles: readonly { readonly profile: Profile }[]): void {
-    profiles.forEach(({ profile: p }, i) => {
-      for (const word of p.words) {
-        const postings = this.wordIndex.get(word) ?? [];
-        postings.push(i);
-        this.wordIndex.set(word, postings);
-      }
-    });
-  }
+/** The distinct words of a bare name, as its similarity profile has them. */
+function wordsOf(bare: string): Set<string> {
+  return new Set(bare.split(' ').filter((w) => w !== ''));
+}
+
+/** The index of the names an unknown name is compared with, and scratch space for one comparison. */
+interface Similar {
+  readonly index: SimilarityIndex;
+  /** The unit of each name, by its place in the registry. */
+  readonly unitOf: Int32Array;
+  /** Each unit's first name: among equally alike units, the registry's order decides. */
+  readonly firstName: Int32Array;
+  /** In a large registry, the names each word is in. */
+  readonly wordIndex: ReadonlyMap<string, readonly number[]>;
+  /** Each unit's best score in the comparison under way, -1 for none. */
+  readonly bestScore: Float64Array;
+  readonly order: Int32Array;
 }

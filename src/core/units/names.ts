@@ -9,6 +9,8 @@ import { foldText, withoutAccents } from '../values/text';
 interface Word {
   readonly text: string;
   readonly bare: string;
+  /** Could be a part of an abbreviation: no vowel ("lđ", "tb"). */
+  readonly part: boolean;
 }
 
 /** The level of local government a name's level word says; "quận", "huyện" are before July 2025. */
@@ -39,14 +41,65 @@ function word(text: string): Word {
   let known = knownWords.get(text);
   if (known === undefined) {
     if (knownWords.size >= KNOWN_WORDS_LIMIT) knownWords.clear();
-    known = { text, bare: withoutAccents(text) };
+    const bare = withoutAccents(text);
+    known = { text, bare, part: /^[b-df-hj-np-tv-xz]+$/.test(bare) };
     knownWords.set(text, known);
   }
   return known;
 }
 
+const wordPattern = /[\p{L}\p{N}\p{M}]+|&/gu;
+
+/** How a character of folded plain text splits words: most names are ASCII and Vietnamese letters. */
+const SEPARATOR = 0;
+const LETTER = 1;
+const AMPERSAND = 2;
+const UNUSUAL = 3;
+const charClass = new Uint8Array(0x1f00).fill(UNUSUAL);
+for (let code = 0; code < 0x80; code++)
+  charClass[code] = /[a-zA-Z0-9]/.test(String.fromCharCode(code)) ? LETTER : SEPARATOR;
+charClass['&'.charCodeAt(0)] = AMPERSAND;
+for (const c of 'àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ')
+  charClass[c.charCodeAt(0)] = LETTER;
+
+/** An ASCII word is its own bare form: made afresh, it costs less than a look-up (a ward's number). */
+function asciiWord(text: string): Word {
+  return { text, bare: text, part: /^[b-df-hj-np-tv-xz]+$/.test(text) };
+}
+
 function words(folded: string): Word[] {
-  return (folded.match(/[\p{L}\p{N}\p{M}]+|&/gu) ?? []).map(word).filter((w) => w.bare !== '' || w.text === '&');
+  const ws: Word[] = [];
+  let start = -1;
+  let ascii = true;
+  for (let i = 0; i <= folded.length; i++) {
+    const code = i < folded.length ? folded.charCodeAt(i) : 0x20;
+    const kind = code < charClass.length ? charClass[code]! : UNUSUAL;
+    if (kind === UNUSUAL) return unusualWords(folded);
+    if (kind === LETTER) {
+      if (start < 0) start = i;
+      if (code >= 0x80) ascii = false;
+      continue;
+    }
+    if (start >= 0) {
+      const text = folded.slice(start, i);
+      ws.push(ascii ? asciiWord(text) : word(text));
+    }
+    start = -1;
+    ascii = true;
+    if (kind === AMPERSAND) ws.push(AMPERSAND_WORD);
+  }
+  return ws;
+}
+
+/** The words of any text: letters, digits and marks of every script. */
+function unusualWords(folded: string): Word[] {
+  const ws: Word[] = [];
+  wordPattern.lastIndex = 0;
+  for (let m = wordPattern.exec(folded); m !== null; m = wordPattern.exec(folded)) {
+    const w = word(m[0]);
+    if (w.bare !== '' || w.text === '&') ws.push(w);
+  }
+  return ws;
 }
 
 /**
@@ -97,12 +150,13 @@ const ABBREVIATIONS: ReadonlyMap<string, readonly Word[]> = new Map(
 );
 
 const AND = word('và');
+const AMPERSAND_WORD = word('&');
 const TRUYEN_THONG = foldText('truyền thông').split(' ').map(word);
 const MAX_PARTS = 4;
 
 /** Abbreviation parts have no vowel ("lđ", "tb", "xh"): real words never glue into one. */
 function isPart(w: Word | undefined): w is Word {
-  return w !== undefined && /^[b-df-hj-np-tv-xz]+$/.test(w.bare);
+  return w !== undefined && w.part;
 }
 
 function isJoiner(w: Word | undefined): boolean {
@@ -113,18 +167,20 @@ function isJoiner(w: Word | undefined): boolean {
 function abbreviationAt(ws: readonly Word[], start: number): { expansion: readonly Word[]; end: number } | undefined {
   const first = ws[start];
   if (first === undefined) return undefined;
+  if (!first.part) {
+    const expansion = ABBREVIATIONS.get(first.bare);
+    return expansion && { expansion, end: start + 1 };
+  }
   const candidates: { glued: string; end: number }[] = [{ glued: first.bare, end: start + 1 }];
-  if (isPart(first)) {
-    let glued = first.bare;
-    let next = start + 1;
-    while (candidates.length < MAX_PARTS) {
-      const at = isJoiner(ws[next]) ? next + 1 : next;
-      const part = ws[at];
-      if (!isPart(part)) break;
-      glued += part.bare;
-      next = at + 1;
-      candidates.push({ glued, end: next });
-    }
+  let glued = first.bare;
+  let next = start + 1;
+  while (candidates.length < MAX_PARTS) {
+    const at = isJoiner(ws[next]) ? next + 1 : next;
+    const part = ws[at];
+    if (!isPart(part)) break;
+    glued += part.bare;
+    next = at + 1;
+    candidates.push({ glued, end: next });
   }
   for (let i = candidates.length - 1; i >= 0; i--) {
     const c = candidates[i]!;
@@ -136,7 +192,7 @@ function abbreviationAt(ws: readonly Word[], start: number): { expansion: readon
 
 function endsWith(ws: readonly Word[], bare: readonly string[]): boolean {
   const offset = ws.length - bare.length;
-  return offset >= 0 && bare.every((b, i) => ws[offset + i]!.bare === b);
+  return offset >= 0 && startsWith(ws, bare, offset);
 }
 
 function expand(ws: readonly Word[]): Word[] {
@@ -145,7 +201,7 @@ function expand(ws: readonly Word[]): Word[] {
     const w = ws[i]!;
     const abbreviation = abbreviationAt(ws, i);
     if (abbreviation) {
-      out.push(...abbreviation.expansion);
+      for (const e of abbreviation.expansion) out.push(e);
       i = abbreviation.end;
       continue;
     }
@@ -167,9 +223,15 @@ const CITY_SUFFIXES = [
 function dropCitySuffix(ws: Word[]): void {
   // One word at least stays: "Thành phố" alone is a name, not a suffix.
   for (;;) {
-    const suffix = CITY_SUFFIXES.find((s) => ws.length > s.length && endsWith(ws, s));
-    if (!suffix) return;
-    ws.splice(ws.length - suffix.length);
+    let dropped = false;
+    for (const suffix of CITY_SUFFIXES) {
+      if (ws.length > suffix.length && endsWith(ws, suffix)) {
+        ws.length -= suffix.length;
+        dropped = true;
+        break;
+      }
+    }
+    if (!dropped) return;
   }
 }
 
@@ -190,39 +252,57 @@ const LEVELS: readonly { readonly words: readonly string[]; readonly kind: Local
 const PROVINCE_WORDS = [['tinh'], ['thanh', 'pho']];
 
 function startsWith(ws: readonly Word[], bare: readonly string[], at = 0): boolean {
-  return bare.every((b, i) => ws[at + i]?.bare === b);
+  for (let i = 0; i < bare.length; i++) if (ws[at + i]?.bare !== bare[i]) return false;
+  return true;
 }
 
-function join(ws: readonly Word[], part: 'text' | 'bare'): string {
-  return ws.map((w) => w[part]).join(' ');
+/** The words from `start` to before `end`, joined by one space. */
+function joinText(ws: readonly Word[], start = 0, end = ws.length): string {
+  let joined = start < end ? ws[start]!.text : '';
+  for (let i = start + 1; i < end; i++) joined = `${joined} ${ws[i]!.text}`;
+  return joined;
 }
 
-/** The place without the province it lies in; one word at least stays. */
-function withoutProvince(place: readonly Word[]): readonly Word[] {
-  for (let i = 1; i < place.length; i++)
-    if (PROVINCE_WORDS.some((p) => startsWith(place, p, i))) return place.slice(0, i);
-  return place;
+function joinBare(ws: readonly Word[], start = 0, end = ws.length): string {
+  let joined = start < end ? ws[start]!.bare : '';
+  for (let i = start + 1; i < end; i++) joined = `${joined} ${ws[i]!.bare}`;
+  return joined;
+}
+
+/** Where the place ends, before the province it lies in; one word at least stays. */
+function placeEnd(ws: readonly Word[], start: number): number {
+  for (let i = start + 1; i < ws.length; i++) {
+    for (const province of PROVINCE_WORDS) if (startsWith(ws, province, i)) return i;
+  }
+  return ws.length;
+}
+
+function levelAt(ws: readonly Word[], at: number): (typeof LEVELS)[number] | undefined {
+  for (const level of LEVELS) if (startsWith(ws, level.words, at) && ws.length > at + level.words.length) return level;
+  return undefined;
 }
 
 /** The comparison keys of a unit name. */
 export function nameKey(text: string): NameKey {
-  const ws = expand(words(foldText(text)));
+  return foldedNameKey(foldText(text));
+}
+
+/** nameKey of a text that foldText has already folded. */
+export function foldedNameKey(folded: string): NameKey {
+  const ws = expand(words(folded));
   dropCitySuffix(ws);
-  const committee = startsWith(ws, COMMITTEE) && ws.length > COMMITTEE.length;
+  const committee = ws.length > COMMITTEE.length && startsWith(ws, COMMITTEE);
   const at = committee ? COMMITTEE.length : 0;
-  const level = LEVELS.find((l) => startsWith(ws, l.words, at) && ws.length > at + l.words.length);
-  if (!committee && !level) return { key: join(ws, 'text'), bare: join(ws, 'bare') };
+  const level = levelAt(ws, at);
+  if (!committee && !level) return { key: joinText(ws), bare: joinBare(ws) };
   // "Ủy ban nhân dân quận X" is written "Quận X" as often as not: the key leaves the committee out.
-  const levelWords = ws.slice(at, at + (level?.words.length ?? 0));
-  const place = withoutProvince(ws.slice(at + levelWords.length));
-  const named = [...levelWords, ...place];
+  const placeStart = at + (level?.words.length ?? 0);
+  const end = placeEnd(ws, placeStart);
+  const place = joinText(ws, placeStart, end);
+  const placeBare = joinBare(ws, placeStart, end);
   return {
-    key: join(named, 'text'),
-    bare: join(named, 'bare'),
-    local: {
-      ...(level ? { kind: level.kind, level: join(levelWords, 'text') } : {}),
-      place: join(place, 'text'),
-      placeBare: join(place, 'bare'),
-    },
+    key: joinText(ws, at, end),
+    bare: joinBare(ws, at, end),
+    local: level ? { kind: level.kind, level: joinText(ws, at, placeStart), place, placeBare } : { place, placeBare },
   };
 }

@@ -98,6 +98,18 @@ test("Hải Phòng's registry of every ward (scored by distinctive words): the s
   expect(expectSameSuggestions(registry, texts)).toBeGreaterThan(4);
 });
 
+test('a registry of 500 wards, scored by distinctive words: the same suggestions', () => {
+  const places = ['Thử Nghiệm', 'Lê Chân', 'An Lão', 'Kiến An', 'Hồng Bàng'];
+  const registry = registryFromUnits(
+    Array.from({ length: 500 }, (_, i) => ({ name: `${i % 2 ? 'Phường' : 'UBND xã'} ${places[i % 5]!} ${i}` })),
+  );
+  const texts = ['Phường Thử Nghiệm 17', 'xã Lê Chân 3', 'UBND phường An Lão 999', 'Kiến An', 'phuong 7', 'zzz 12'];
+  const matcher = new UnitMatcher(registry);
+  matcher.match('zzz');
+  expect((matcher as unknown as { bareNames: unknown[] }).bareNames.length).toBeGreaterThan(WHOLE_SCAN_LIMIT);
+  expect(expectSameSuggestions(registry, texts)).toBe(texts.length);
+});
+
 test('fast-check: any registry and any names, the same suggestions in the same order', () => {
   fc.assert(
     fc.property(
@@ -118,39 +130,52 @@ test('fast-check: any registry and any names, the same suggestions in the same o
 });
 
 describe('SimilarityIndex.scoreShared', () => {
-  /** What scoring each profile one by one gives: every profile sharing something, in order. */
-  function oneByOne(profiles: readonly Profile[], wanted: Profile): [number, number][] {
-    return profiles.flatMap((p, i) => {
+  /** What scoring each name one by one gives: every name sharing something, in order. */
+  function oneByOne(bares: readonly string[], text: string, minScore = 0): [number, number][] {
+    const wanted = profile(text);
+    return bares.flatMap((bare, i) => {
+      const p = profile(bare);
       const shares =
         [...wanted.words].some((w) => p.words.has(w)) || [...wanted.pairs.keys()].some((k) => p.pairs.has(k));
-      return shares ? [[i, similarity(wanted, p)] as [number, number]] : [];
+      const score = similarity(wanted, p);
+      return shares && score >= minScore ? [[i, score] as [number, number]] : [];
     });
   }
 
-  function visits(index: SimilarityIndex, wanted: Profile): [number, number][] {
+  function visits(index: SimilarityIndex, text: string, minScore = 0): [number, number][] {
     const seen: [number, number][] = [];
-    index.scoreShared(wanted, (i, score) => seen.push([i, score]));
+    index.scoreShared(text, minScore, (i, score) => seen.push([i, score]));
     return seen;
   }
 
-  it('scores alike the profiles of a small registry, where most are touched', () => {
-    const profiles = ['so y te', 'so tai chinh', 'quan le chan', 'huyen an lao', 'xa an lao'].map(profile);
-    const index = new SimilarityIndex(profiles);
-    for (const text of ['so y te', 'an lao', 'phuong thu nghiem 17', 'zzz']) {
-      const wanted = profile(text);
-      expect([text, visits(index, wanted)]).toEqual([text, oneByOne(profiles, wanted)]);
+  it('scores alike the names of a small registry, where most are touched', () => {
+    const bares = ['so y te', 'so tai chinh', 'quan le chan', 'huyen an lao', 'xa an lao'];
+    const index = new SimilarityIndex(bares);
+    for (const text of ['so y te', 'an lao', 'phuong thu nghiem 17', 'zzz', '', 'an  lao an']) {
+      expect([text, visits(index, text)]).toEqual([text, oneByOne(bares, text)]);
+      expect([text, visits(index, text, 0.35)]).toEqual([text, oneByOne(bares, text, 0.35)]);
     }
   });
 
-  it('scores alike the few profiles a name touches in a large registry, and again on the next name', () => {
-    const profiles = Array.from({ length: 400 }, (_, i) => profile(`p${i} q${i}`));
-    profiles.push(profile('ward west'));
-    const index = new SimilarityIndex(profiles);
-    for (const text of ['ward', 'west wards', 'ward', 'xy']) {
-      const wanted = profile(text);
-      const expected = oneByOne(profiles, wanted);
-      expect(expected.length * 8).toBeLessThan(profiles.length);
-      expect([text, visits(index, wanted)]).toEqual([text, expected]);
+  it('scores alike the few names a text touches in a large registry (tracked, then sorted), and again on the next text', () => {
+    const bares = Array.from({ length: 600 }, (_, i) => `p${i} q${i}`);
+    bares.push('ward west', 'wärd ωest');
+    const index = new SimilarityIndex(bares);
+    for (const text of ['ward', 'west wards', 'ward', 'xy', 'wärd', 'ωest ω']) {
+      const expected = oneByOne(bares, text);
+      expect(expected.length * 8).toBeLessThan(bares.length);
+      expect([text, visits(index, text)]).toEqual([text, expected]);
     }
+  });
+
+  it('fast-check: any names, any text, the same scores as similarity', () => {
+    const letters = fc.constantFrom('a', 'b', 'an', 'ư', 'ω', ' ', '  ', '1');
+    const bare = fc.array(letters, { maxLength: 8 }).map((l) => l.join(''));
+    fc.assert(
+      fc.property(fc.array(bare, { minLength: 1, maxLength: 20 }), fc.array(bare, { maxLength: 5 }), (bares, texts) => {
+        const index = new SimilarityIndex(bares);
+        for (const text of texts) expect(visits(index, text, 0.35)).toEqual(oneByOne(bares, text, 0.35));
+      }),
+    );
   });
 });
