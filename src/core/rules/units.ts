@@ -17,6 +17,15 @@ function unitText(cell: Cell | undefined): string {
   return typeof v === 'string' || typeof v === 'number' ? cleanSpaces(String(v)) : '';
 }
 
+/** The suggestion list of an unknown name, written once per answer: unknown names share answers. */
+const closestWords = new WeakMap<readonly Unit[], string>();
+
+function closestList(closest: readonly Unit[]): string {
+  let words = closestWords.get(closest);
+  if (words === undefined) closestWords.set(closest, (words = closest.map((u) => `"${u.name}"`).join(', ') || '—'));
+  return words;
+}
+
 /**
  * Matches the unit column of a table against the registry. Returns each row's unit; a row with a
  * blank unit gets none (in Phụ lục 3 it continues the unit above, which the caller decides).
@@ -46,7 +55,7 @@ export function checkUnits(table: Table, matcher: UnitMatcher, sink: FindingSink
     const match = matcher.match(name);
     if (match.kind === 'unknown') {
       sink.add(cell, 'unknown-unit', {
-        detail: { closest: match.closest.map((u) => `"${u.name}"`).join(', ') || '—' },
+        detail: { closest: closestList(match.closest) },
       });
       units.set(row, { name, cell });
       continue;
