@@ -103,7 +103,8 @@ const sidebar = {
   target: ['web', 'es2020'],
   entry: './src/hosts/gsheets/sidebar.tsx',
   devtool: false,
-  output: { path: out, filename: 'sidebar.js' },
+  // HtmlService serves one file: what the pane loads on demand elsewhere (the confirm dialog) is bundled in.
+  output: { path: out, filename: 'sidebar.js', asyncChunks: false },
   resolve: {
     extensions: ['.tsx', '.ts', '.js'],
     fallback: { 'fs/promises': false, fs: false, path: false, buffer: require.resolve('buffer/') },

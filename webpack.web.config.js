@@ -53,6 +53,9 @@ module.exports = (env = {}, argv = {}) => ({
     publicPath: '',
     globalObject: 'self',
     clean: true,
+    // What the page and the worker import when needed (ExcelJS to write, the confirm dialog) is
+    // bundled into each: nothing is fetched later, and the worker has no document to load a chunk with.
+    asyncChunks: false,
   },
   resolve: {
     extensions: ['.tsx', '.ts', '.js'],
@@ -68,8 +71,6 @@ module.exports = (env = {}, argv = {}) => ({
     new webpack.ProvidePlugin({ Buffer: ['buffer', 'Buffer'] }),
     // The lean reader unzips with fflate here, not Node's zlib.
     browserInflate(),
-    // ExcelJS and the package patch are imported when a command writes: in the worker they are bundled in, not fetched.
-    new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
     new HtmlWebpackPlugin({ filename: 'index.html', template: './src/web/index.html', chunks: ['index'] }),
     new CopyWebpackPlugin({
       patterns: [

@@ -10,16 +10,18 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useMemo, useRef, useState } from 'react';
 import type { Lang, Severity } from '../core/report/finding';
 import type { PaneFinding } from './actions';
-import { ConfirmDialog } from './ConfirmDialog';
 import { ConfirmedFindings } from './ConfirmedFindings';
 import { FindingNavigator } from './FindingNavigator';
 import { filterFindings, findingKey, groupFindings, listRows, rulesOf } from './findings';
 import { severityName, t } from './i18n';
 import { paneValue } from './numbers';
 import { ruleTitle } from './rule-title';
+
+/** The dialog (Fluent's Dialog and Textarea) is a chunk of its own, loaded when a reviewer first confirms. */
+const ConfirmDialog = lazy(async () => ({ default: (await import('./ConfirmDialog')).ConfirmDialog }));
 
 /**
  * Rows have heights known in advance, so that 120,000 of them are laid out without measuring
@@ -219,15 +221,17 @@ export function FindingsList({ findings: all, lang, onSelect, onAccept, onConfir
       />
       {/* Mounted only while asked: a closed Fluent dialog still adds focus traps that axe flags. */}
       {onConfirm && confirming && (
-        <ConfirmDialog
-          finding={confirming}
-          lang={lang}
-          onCancel={() => setConfirming(undefined)}
-          onConfirm={(f, reason) => {
-            setConfirming(undefined);
-            onConfirm(f, reason);
-          }}
-        />
+        <Suspense fallback={null}>
+          <ConfirmDialog
+            finding={confirming}
+            lang={lang}
+            onCancel={() => setConfirming(undefined)}
+            onConfirm={(f, reason) => {
+              setConfirming(undefined);
+              onConfirm(f, reason);
+            }}
+          />
+        </Suspense>
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 import type { InForce, RegistrySource, ReportSource } from '../core/definition';
 import type { MergeInput } from '../core/merge';
-import { mergeInForce } from '../core/merge/merge';
+import { mergeInForce } from '../core/merge/in-force';
 import type { Lang } from '../core/report/finding';
 import type { PaneInForce } from './actions';
 

@@ -3,10 +3,8 @@ import { checkWorkbook } from '../../core/check';
 import { computePlan } from '../../core/compute/percentages';
 import type { InForce } from '../../core/definition';
 import { definitionSheetDraft, inForce, parseDefinition } from '../../core/definition';
-import { mergeUnitWorkbooks } from '../../core/merge';
 import type { MergeInput } from '../../core/merge/inputs';
 import { sheetInputs } from '../../core/merge/inputs';
-import { registrySheetDraft } from '../../core/merge/template';
 import { findRegistrySheet } from '../../core/units/sheet';
 import { confirmationLine, confirmationValue } from '../../core/confirm';
 import { annotationPlan } from '../../core/report/annotations';
@@ -108,6 +106,8 @@ export class ExcelPaneActions implements PaneActions {
 
   private async merge(inputs: readonly MergeInput[], lang: Lang): Promise<PaneReport> {
     const against = mergeAgainst(await this.held(), inputs);
+    // The merge is a chunk of its own: most openings of the pane only check.
+    const { mergeUnitWorkbooks } = await import('../../core/merge');
     const result = mergeUnitWorkbooks(inputs, { lang, report: against.report, registry: against.registry });
     await this.host.writeMerge(result.draft);
     return paneReport(result.findings, lang, against);
@@ -139,6 +139,7 @@ export class ExcelPaneActions implements PaneActions {
     const sheets = await this.host.readReportSheets();
     const present = findRegistrySheet(sheets);
     if (present !== undefined) throw registrySheetExists(present.name);
+    const { registrySheetDraft } = await import('../../core/merge/template');
     await this.host.addRegistrySheet(registrySheetDraft(inForce(sheets).registry, lang));
     return this.inForce(lang);
   }

@@ -3,7 +3,6 @@ import { recordSheetName } from '../../core/annotate';
 import { definitionSheetName } from '../../core/definition';
 import type { WorkbookDraft } from '../../core/merge/output';
 import type { ExcelFeatures } from './api';
-import { writeDraft } from './draft';
 import { queueRecordRead, queueRecordWrite } from './record';
 import { WriteBatch } from './batch';
 
@@ -34,6 +33,8 @@ export async function writeMergeDraft(
   const record = await readRecord();
   const present = new Set(worksheets.items.map((sheet) => sheet.id));
   const names = worksheets.items.map((sheet) => sheet.name);
+  // Writing drafts is a chunk of its own: most openings of the pane never merge.
+  const { writeDraft } = await import('./draft');
   const added = await writeDraft(context, draft, names, features);
   const mergeOutputs = [...record.mergeOutputs.filter((id) => present.has(id)), ...added];
   const batch = new WriteBatch(context);

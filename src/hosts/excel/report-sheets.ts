@@ -3,7 +3,6 @@ import { definitionSheetName } from '../../core/definition';
 import type { SheetDraft } from '../../core/merge/output';
 import type { CellValue, WorkbookSnapshot } from '../../core/snapshot';
 import { isRegistrySheetName } from '../../core/units/sheet';
-import { writeSheet } from './draft';
 
 /**
  * The two sheets that say which report and which unit list a workbook is checked against: the
@@ -55,6 +54,7 @@ export async function writeDefinitionSheet(context: Excel.RequestContext, draft:
     worksheet = existing;
     worksheet.getRange().clear();
   }
+  const { writeSheet } = await import('./draft');
   await writeSheet(worksheet, draft, new Map());
   await context.sync();
 }
@@ -62,6 +62,7 @@ export async function writeDefinitionSheet(context: Excel.RequestContext, draft:
 /** Adds the unit list sheet and shows it (the caller has checked the workbook has none). */
 export async function addRegistrySheet(context: Excel.RequestContext, draft: SheetDraft): Promise<void> {
   const worksheet = context.workbook.worksheets.add(draft.name);
+  const { writeSheet } = await import('./draft');
   await writeSheet(worksheet, draft, new Map());
   worksheet.activate();
   await context.sync();
