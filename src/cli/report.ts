@@ -84,18 +84,6 @@ export function writeJsonReport(
   out.flush();
 }
 
-export function jsonReport(
-  files: readonly string[],
-  sheets: readonly SheetSummary[],
-  findings: readonly Finding[],
-  lang: Lang,
-  extra: Record<string, unknown> = {},
-): string {
-  const written: string[] = [];
-  writeJsonReport((text) => written.push(text), files, sheets, findings, lang, extra);
-  return written.join('');
-}
-
 /** Counts per severity without the confirmed findings, which are counted apart when there are any. */
 function summaryOf(findings: readonly Finding[]): Record<string, number> {
   const confirmed = countConfirmed(findings);
@@ -174,12 +162,6 @@ export function writeTextReport(
   }
   out.add(`${lang === 'vi' ? 'Tổng cộng' : 'Total'}: ${countsLine(findings, lang)}`);
   out.flush();
-}
-
-export function textReport(sheets: readonly SheetSummary[], findings: readonly Finding[], lang: Lang): string {
-  const written: string[] = [];
-  writeTextReport((text) => written.push(text), sheets, findings, lang);
-  return written.join('');
 }
 
 function findingLine(f: Finding, lang: Lang): string {

@@ -1,6 +1,16 @@
-import { jsonReport, textReport, writeJsonReport, writeTextReport } from '../../src/cli/report';
+import { writeJsonReport, writeTextReport } from '../../src/cli/report';
 import type { SheetSummary } from '../../src/core/check';
 import { renderMessage } from '../../src/core/report/messages';
+
+/** What a report writer wrote, as one string. */
+function written(report: (write: (text: string) => void) => void): string {
+  const pieces: string[] = [];
+  report((text) => pieces.push(text));
+  return pieces.join('');
+}
+
+const textReport = (sheets: readonly SheetSummary[], findings: readonly Finding[], lang: 'vi' | 'en'): string =>
+  written((write) => writeTextReport(write, sheets, findings, lang));
 import type { Finding } from '../../src/core/report/finding';
 
 /** The text report prints what units typed: it must not let that text drive the terminal. */
@@ -85,7 +95,7 @@ describe('reports written in pieces', () => {
   });
 
   it('gives an empty findings list as JSON.stringify writes it', () => {
-    expect(jsonReport(['a.xlsx'], sheets, [], 'en')).toBe(
+    expect(written((write) => writeJsonReport(write, ['a.xlsx'], sheets, [], 'en'))).toBe(
       JSON.stringify({ files: ['a.xlsx'], sheets, findings: [], summary: { error: 0, warning: 0, info: 0 } }, null, 2),
     );
   });
@@ -95,7 +105,6 @@ describe('reports written in pieces', () => {
     writeTextReport((text) => pieces.push(text), sheets, [stray, ...many], 'en');
     const text = pieces.join('');
     expect(pieces.length).toBeGreaterThan(5);
-    expect(text).toBe(textReport(sheets, [stray, ...many], 'en'));
     const lines = text.split('\n');
     expect(lines[0]).toBe(
       'a.xlsx › Phụ lục 2 — PL2, header row 5–6, 3 data rows: 4285 errors, 0 warnings, 0 info, 715 confirmed',
