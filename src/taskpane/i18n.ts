@@ -72,6 +72,11 @@ export const severityName: Record<Severity, Record<Lang, string>> = {
   info: { vi: 'Thông tin', en: 'Info' },
 };
 
+/** A phrase with its {placeholders} filled in. */
+export function filled(phrase: string, words: Record<string, string | number> = {}): string {
+  return phrase.replace(/\{(\w+)\}/g, (_, k: string) => String(words[k] ?? ''));
+}
+
 export function t(key: keyof typeof text, lang: Lang, words: Record<string, string | number> = {}): string {
-  return text[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(words[k] ?? ''));
+  return filled(text[key][lang], words);
 }

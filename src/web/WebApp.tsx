@@ -260,7 +260,7 @@ export function WebApp({ session, initialLang = 'vi' }: WebAppProps) {
           </Button>
           {busy && (
             <Button appearance="outline" data-testid="cancel" onClick={() => session.cancel()}>
-              {w('cancel', lang)}
+              {t('cancel', lang)}
             </Button>
           )}
         </div>

@@ -1,4 +1,5 @@
 import type { Lang } from '../core/report/finding';
+import { filled } from '../taskpane/i18n';
 
 /** The web page's own words, Vietnamese first; the pane's (src/taskpane/i18n) serve the rest. */
 export const words = {
@@ -16,7 +17,6 @@ export const words = {
   noFiles: { vi: 'Chưa chọn tệp nào.', en: 'No file chosen yet.' },
   mergeChosen: { vi: 'Tổng hợp các tệp đã chọn', en: 'Merge the chosen files' },
   template: { vi: 'Tải biểu mẫu đơn vị', en: 'Download the unit template' },
-  cancel: { vi: 'Hủy', en: 'Cancel' },
   downloadAnnotated: { vi: 'Tải bản có đánh dấu', en: 'Download the annotated copy' },
   downloadChanged: { vi: 'Tải bản đã chỉnh', en: 'Download the edited copy' },
   downloadMerged: { vi: 'Tải bảng tổng hợp', en: 'Download the consolidated workbook' },
@@ -40,7 +40,7 @@ export const words = {
 } satisfies Record<string, Record<Lang, string>>;
 
 export function w(key: keyof typeof words, lang: Lang, values: Record<string, string | number> = {}): string {
-  return words[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+  return filled(words[key][lang], values);
 }
 
 const statuses = ['waiting', 'working', 'done', 'failed', 'cancelled'] as const;
