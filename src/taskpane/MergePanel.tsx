@@ -1,7 +1,8 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { Lang } from '../core/report/finding';
 import type { PaneFile } from './actions';
+import { useDropZone } from './drop-zone';
 import { t } from './i18n';
 
 const useStyles = makeStyles({
@@ -35,11 +36,11 @@ export interface MergePanelProps {
 export function MergePanel({ lang, busy, onMergeSheets, onMergeFiles }: MergePanelProps) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
   const take = async (list: FileList | null): Promise<void> => {
     const files = [...(list ?? [])].filter((f) => /\.xlsx$/i.test(f.name));
     if (files.length > 0) onMergeFiles(await Promise.all(files.map(toPaneFile)));
   };
+  const { over, handlers } = useDropZone((data) => void take(data.files));
   return (
     <div>
       <div className={styles.row}>
@@ -47,20 +48,7 @@ export function MergePanel({ lang, busy, onMergeSheets, onMergeFiles }: MergePan
           {t('mergeSheets', lang)}
         </Button>
       </div>
-      <div
-        className={over ? `${styles.drop} ${styles.active}` : styles.drop}
-        data-testid="drop-zone"
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setOver(false);
-          void take(e.dataTransfer.files);
-        }}
-      >
+      <div className={over ? `${styles.drop} ${styles.active}` : styles.drop} data-testid="drop-zone" {...handlers}>
         <Text>{t('dropHere', lang)}</Text>
         <div>
           <Button disabled={busy} size="small" onClick={() => input.current?.click()}>

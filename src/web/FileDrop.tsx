@@ -1,7 +1,8 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { Lang } from '../core/report/finding';
 import { isWorkbookFile } from '../hosts/xlsx/file-names';
+import { useDropZone } from '../taskpane/drop-zone';
 import type { WebFile } from './protocol';
 import { w } from './words';
 
@@ -65,25 +66,12 @@ export function FileDrop({ lang, busy, onFiles }: FileDropProps) {
   const styles = useStyles();
   const files = useRef<HTMLInputElement>(null);
   const folder = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
   const take = async (list: readonly File[]): Promise<void> => {
     if (list.length > 0) onFiles(await Promise.all(list.map(webFile)));
   };
+  const { over, handlers } = useDropZone((data) => void droppedFiles(data).then(take));
   return (
-    <div
-      className={over ? `${styles.drop} ${styles.active}` : styles.drop}
-      data-testid="web-drop"
-      onDragOver={(e) => {
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={(e) => {
-        e.preventDefault();
-        setOver(false);
-        void droppedFiles(e.dataTransfer).then(take);
-      }}
-    >
+    <div className={over ? `${styles.drop} ${styles.active}` : styles.drop} data-testid="web-drop" {...handlers}>
       <Text>{w('dropFiles', lang)}</Text>
       <div className={styles.row}>
         <Button appearance="primary" disabled={busy} onClick={() => files.current?.click()}>

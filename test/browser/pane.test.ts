@@ -119,6 +119,36 @@ describeInBrowser('the task pane in Chromium, over the fake Excel', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
+  test('unit files dropped on the merge panel are merged into the open workbook; a file that is no .xlsx is left out', async () => {
+    const workbook = { sheets: [{ name: 'Ghi chú', values: [['Tổng hợp quý']] }] };
+    const { page, errors } = await openPane(workbook);
+    const unit = (await seedFile('seed-report.xlsx')).toString('base64');
+    await page.getByTestId('drop-zone').waitFor();
+    const dropped = await page.evaluateHandle((base64) => {
+      const data = new DataTransfer();
+      data.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], 'so-tu-phap.xlsx'));
+      data.items.add(new File(['ghi chú'], 'ghi-chu.txt'));
+      return data;
+    }, unit);
+    await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: dropped });
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __fakeExcel: { book: { sheets: { name: string }[] } } }).__fakeExcel.book.sheets.some(
+          (s) => s.name === 'Tổng hợp',
+        ),
+      undefined,
+      { timeout: 30_000 },
+    );
+    await page.getByTestId('progress').waitFor({ state: 'detached', timeout: 20_000 });
+    const names = await page.evaluate(() =>
+      (window as unknown as { __fakeExcel: { book: { sheets: { name: string }[] } } }).__fakeExcel.book.sheets.map(
+        (s) => s.name,
+      ),
+    );
+    expect(names.sort()).toEqual(['Ghi chú', 'Phụ lục 1', 'Phụ lục 2', 'Phụ lục 3', 'Tổng hợp', '_soat'].sort());
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   test('in an Excel without ExcelApi 1.9 the pane says what is missing, and Validate says it again', async () => {
     const message =
       'Excel này không có ExcelApi 1.9, mà Soát cần để đọc và tô màu bảng: hãy dùng Excel 2021 trở lên, Microsoft 365 hoặc Excel trên web.';
