@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { open, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -71,8 +72,12 @@ export async function writeOutputFile(path: string, bytes: Uint8Array): Promise<
 /** The same file, however named: through symlinks, `..`, or another case on a case-blind disk. */
 export async function sameFile(a: string, b: string): Promise<boolean> {
   const [x, y] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)]);
-  if (x === undefined || y === undefined) return false;
-  return x.dev === y.dev && x.ino === y.ino;
+  return sameInode(x, y);
+}
+
+/** Two paths' stats name one file (one inode); a path that cannot be read names none. */
+export function sameInode(x: Stats | undefined, y: Stats | undefined): boolean {
+  return x !== undefined && y !== undefined && x.dev === y.dev && x.ino === y.ino;
 }
 
 /** --out naming an input would overwrite what is being read: only --in-place allows it. */

@@ -6,13 +6,13 @@ import type { MergeInput } from '../core/merge/inputs';
 import { isWorkbookFile } from '../hosts/xlsx/file-names';
 import { mergeInputOfBytes } from '../hosts/xlsx/merge-input';
 import { UsageError } from './args';
+import { sameInode } from './files';
 
 /** The same file as `excluded` (both paths, one inode); a file that cannot be read is not it. */
 function isExcluded(file: string, excluded: Stats | undefined): boolean {
   if (excluded === undefined) return false;
   try {
-    const info = statSync(file);
-    return info.dev === excluded.dev && info.ino === excluded.ino;
+    return sameInode(statSync(file), excluded);
   } catch {
     return false;
   }
